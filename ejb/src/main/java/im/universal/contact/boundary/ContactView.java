@@ -1,0 +1,6 @@
+package im.universal.contact.boundary;
+
+import im.universal.presence.control.PresenceView;
+
+/** One contact as the client sees it; presence is offline unless the contact is accepted. */
+public record ContactView(String address, String displayName, String state, PresenceView presence) {}

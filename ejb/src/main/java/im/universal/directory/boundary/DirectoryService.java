@@ -1,0 +1,91 @@
+package im.universal.directory.boundary;
+
+import im.universal.account.entity.Account;
+import im.universal.directory.entity.DirectoryEntry;
+import im.universal.platform.Address;
+import im.universal.platform.ErrorCode;
+import im.universal.platform.IspConfig;
+import im.universal.platform.UimException;
+import im.universal.session.control.Caller;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The directory: this ISP's listed users plus the listed users other ISPs broadcast. */
+@Stateless
+public class DirectoryService {
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    public static final int MAX_QUERY = 100;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IspConfig config;
+
+    /** Searches address and display name; a proprietary session sees only its own ISP. */
+    public List<DirectoryEntryView> search(Caller caller, String q, Integer limit) {
+        int max = limit == null ? DEFAULT_LIMIT : limit;
+        if (max < 1 || max > MAX_LIMIT) {
+            throw new UimException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
+        }
+        String text = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+        if (text.length() > MAX_QUERY) {
+            throw new UimException(ErrorCode.INVALID_REQUEST, "query too long");
+        }
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String jpql = "select d from DirectoryEntry d where (lower(d.address) like :p escape '\\'"
+                + " or lower(d.displayName) like :p escape '\\')"
+                + (caller.isProprietary() ? " and d.domain = :own" : "")
+                + " order by d.address";
+        TypedQuery<DirectoryEntry> query = em.createQuery(jpql, DirectoryEntry.class)
+                .setParameter("p", pattern)
+                .setMaxResults(max);
+        if (caller.isProprietary()) {
+            query.setParameter("own", config.domain());
+        }
+        return query.getResultList().stream().map(this::view).toList();
+    }
+
+    /** Lists a newly registered local user. */
+    public void addLocal(Account account) {
+        em.persist(new DirectoryEntry(account.localPart(), config.domain(), account.displayName()));
+    }
+
+    /** Stores or refreshes a listed user of another ISP (from a verified envelope). */
+    public void upsertRemote(Address address, String displayName) {
+        String name = displayName == null || displayName.isBlank() ? address.local() : displayName;
+        Optional<DirectoryEntry> existing = find(address.toString());
+        if (existing.isPresent()) {
+            existing.get().displayName(name);
+        } else {
+            em.persist(new DirectoryEntry(address.local(), address.domain(), name));
+        }
+    }
+
+    /** The display name the directory knows for an address, if any. */
+    public Optional<String> displayNameOf(String address) {
+        return find(address).map(DirectoryEntry::displayName);
+    }
+
+    private Optional<DirectoryEntry> find(String address) {
+        return em.createNamedQuery(DirectoryEntry.BY_ADDRESS, DirectoryEntry.class)
+                .setParameter("address", address)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private DirectoryEntryView view(DirectoryEntry entry) {
+        return new DirectoryEntryView(
+                entry.address(),
+                entry.displayName(),
+                entry.domain(),
+                entry.domain().equals(config.domain()));
+    }
+}

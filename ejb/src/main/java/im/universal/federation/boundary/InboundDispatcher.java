@@ -1,0 +1,120 @@
+package im.universal.federation.boundary;
+
+import static im.universal.federation.control.EnvelopeCodec.optionalText;
+import static im.universal.federation.control.EnvelopeCodec.text;
+
+import im.universal.contact.boundary.ContactService;
+import im.universal.directory.boundary.DirectoryService;
+import im.universal.federation.control.Envelope;
+import im.universal.federation.control.EnvelopeRejected;
+import im.universal.federation.control.EnvelopeVerifier;
+import im.universal.message.boundary.MessageService;
+import im.universal.platform.Address;
+import im.universal.presence.boundary.PresenceService;
+import im.universal.presence.control.PresenceView;
+import im.universal.presence.control.Show;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns each verified envelope type into a call on the boundary that owns it. */
+@Stateless
+public class InboundDispatcher {
+
+    @Inject
+    DirectoryService directory;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    PresenceService presence;
+
+    public void dispatch(Envelope envelope, EnvelopeVerifier verifier) throws EnvelopeRejected {
+        JsonObject p = envelope.payload();
+        switch (envelope.type()) {
+            case DIRECTORY_REGISTERED -> directory.upsertRemote(
+                    verifier.senderAddress(envelope, text(p, "address")), displayName(p));
+            case MESSAGE -> messages.receiveRemote(
+                    text(p, "serverId"),
+                    verifier.senderAddress(envelope, text(p, "from")),
+                    verifier.localAddress(text(p, "to")),
+                    optionalText(p, "clientId"),
+                    text(p, "body"),
+                    instant(text(p, "sentAt")));
+            case RECEIPT -> messages.receiptRemote(
+                    text(p, "serverId"),
+                    verifier.senderAddress(envelope, text(p, "from")),
+                    verifier.localAddress(text(p, "to")),
+                    text(p, "status"));
+            case PRESENCE -> presence.remoteUpdate(
+                    verifier.senderAddress(envelope, text(p, "from")), presenceView(p), localAddresses(p, verifier));
+            case PRESENCE_PROBE -> presence.remoteProbe(
+                    verifier.senderAddress(envelope, text(p, "from")), localAddresses(p, verifier));
+            case CONTACT_REQUEST -> contacts.remoteRequest(
+                    verifier.senderAddress(envelope, text(p, "from")),
+                    verifier.localAddress(text(p, "to")),
+                    displayName(p));
+            case CONTACT_ANSWER -> contacts.remoteAnswer(
+                    verifier.senderAddress(envelope, text(p, "from")),
+                    verifier.localAddress(text(p, "to")),
+                    text(p, "answer"));
+            case TYPING -> messages.typingRemote(
+                    verifier.senderAddress(envelope, text(p, "from")),
+                    verifier.localAddress(text(p, "to")),
+                    text(p, "state"));
+            case ERROR -> contacts.remoteError(
+                    verifier.localAddress(text(p, "to")), text(p, "code"), optionalText(p, "ref"));
+        }
+    }
+
+    private static String displayName(JsonObject p) throws EnvelopeRejected {
+        String name = optionalText(p, "displayName");
+        if (name != null && name.length() > 100) {
+            throw new EnvelopeRejected("malformed", "displayName too long");
+        }
+        return name;
+    }
+
+    private static PresenceView presenceView(JsonObject p) throws EnvelopeRejected {
+        Show show = Show.fromWire(text(p, "show"));
+        if (show == null) {
+            throw new EnvelopeRejected("malformed", "show");
+        }
+        String lastSeen = optionalText(p, "lastSeen");
+        return new PresenceView(show, optionalText(p, "status"), lastSeen == null ? null : instant(lastSeen));
+    }
+
+    private static List<Address> localAddresses(JsonObject p, EnvelopeVerifier verifier) throws EnvelopeRejected {
+        JsonValue value = p.get("to");
+        if (!(value instanceof JsonArray array) || array.size() > 10_000) {
+            throw new EnvelopeRejected("malformed", "to must be an array");
+        }
+        List<Address> result = new ArrayList<>(array.size());
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString s)) {
+                throw new EnvelopeRejected("malformed", "to entries must be strings");
+            }
+            result.add(verifier.localAddress(s.getString()));
+        }
+        return result;
+    }
+
+    private static Instant instant(String text) throws EnvelopeRejected {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new EnvelopeRejected("malformed", "timestamp");
+        }
+    }
+}

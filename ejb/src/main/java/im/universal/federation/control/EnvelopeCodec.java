@@ -1,0 +1,97 @@
+package im.universal.federation.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** Writes and strictly reads the JSON form of envelopes. Anything unexpected is an {@link EnvelopeRejected}. */
+public final class EnvelopeCodec {
+    static final int MAX_TEXT = 64 * 1024;
+
+    private EnvelopeCodec() {}
+
+    public static String encode(Envelope envelope) {
+        return Json.createObjectBuilder()
+                .add("version", envelope.version())
+                .add("type", envelope.type().wire())
+                .add("id", envelope.id())
+                .add("origin", envelope.origin())
+                .add("sentAt", envelope.sentAt().toString())
+                .add("payload", envelope.payload())
+                .build()
+                .toString();
+    }
+
+    public static Envelope decode(String text) throws EnvelopeRejected {
+        if (text == null || text.isEmpty()) {
+            throw new EnvelopeRejected("malformed", "empty envelope");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new EnvelopeRejected("malformed", "envelope too large");
+        }
+        JsonObject json;
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new EnvelopeRejected("malformed", "not a JSON object");
+            }
+            json = value.asJsonObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new EnvelopeRejected("malformed", "not JSON");
+        }
+        JsonValue version = json.get("version");
+        if (version == null || version.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new EnvelopeRejected("malformed", "no version");
+        }
+        if (json.getJsonNumber("version").intValue() != Envelope.VERSION
+                || !json.getJsonNumber("version").isIntegral()) {
+            throw new EnvelopeRejected("unknown_version", "version " + version);
+        }
+        String typeName = text(json, "type");
+        EnvelopeType type = EnvelopeType.fromWire(typeName)
+                .orElseThrow(() -> new EnvelopeRejected("unknown_type", "type " + typeName));
+        String id = text(json, "id");
+        if (id.length() > 64) {
+            throw new EnvelopeRejected("malformed", "id too long");
+        }
+        String origin = text(json, "origin");
+        Instant sentAt;
+        try {
+            sentAt = Instant.parse(text(json, "sentAt"));
+        } catch (DateTimeParseException e) {
+            throw new EnvelopeRejected("malformed", "sentAt");
+        }
+        JsonValue payload = json.get("payload");
+        if (payload == null || payload.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new EnvelopeRejected("malformed", "no payload object");
+        }
+        return new Envelope(Envelope.VERSION, type, id, origin, sentAt, payload.asJsonObject());
+    }
+
+    /** A required, non-empty string field. */
+    public static String text(JsonObject json, String name) throws EnvelopeRejected {
+        JsonValue value = json.get(name);
+        if (!(value instanceof JsonString string) || string.getString().isEmpty()) {
+            throw new EnvelopeRejected("malformed", "missing " + name);
+        }
+        return string.getString();
+    }
+
+    /** An optional string field; null when absent or JSON null. */
+    public static String optionalText(JsonObject json, String name) throws EnvelopeRejected {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonString string)) {
+            throw new EnvelopeRejected("malformed", name + " is not a string");
+        }
+        return string.getString();
+    }
+}

@@ -1,0 +1,47 @@
+package im.universal.federation.control;
+
+import java.util.Optional;
+
+/** The envelope types of federation protocol version 1 (docs/federation.md) and where each travels. */
+public enum EnvelopeType {
+    DIRECTORY_REGISTERED("directory.registered", Channel.DIRECTORY),
+    MESSAGE("message", Channel.INBOX),
+    RECEIPT("receipt", Channel.INBOX),
+    PRESENCE("presence", Channel.INBOX),
+    PRESENCE_PROBE("presence.probe", Channel.INBOX),
+    CONTACT_REQUEST("contact.request", Channel.INBOX),
+    CONTACT_ANSWER("contact.answer", Channel.INBOX),
+    TYPING("typing", Channel.INBOX),
+    ERROR("error", Channel.INBOX);
+
+    /** The broker destination kind an envelope type travels on. */
+    public enum Channel {
+        DIRECTORY,
+        INBOX
+    }
+
+    private final String wire;
+    private final Channel channel;
+
+    EnvelopeType(String wire, Channel channel) {
+        this.wire = wire;
+        this.channel = channel;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public static Optional<EnvelopeType> fromWire(String wire) {
+        for (EnvelopeType type : values()) {
+            if (type.wire.equals(wire)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,137 @@
+package im.universal.message.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A message as this ISP knows it. A local conversation has one row; a cross-ISP message has a row on each side,
+ * sharing the {@code serverId} minted by the sender's ISP.
+ */
+@Entity
+@Table(name = "message")
+@NamedQuery(name = Message.BY_SERVER_ID, query = "select m from Message m where m.serverId = :serverId")
+@NamedQuery(
+        name = Message.BY_SENDER_AND_CLIENT_ID,
+        query = "select m from Message m where m.sender = :sender and m.clientId = :clientId")
+@NamedQuery(
+        name = Message.PENDING_FOR,
+        query = "select m from Message m where m.recipient = :recipient and m.pendingDelivery = true order by m.id")
+@NamedQuery(
+        name = Message.CONVERSATION_BEFORE,
+        query =
+                "select m from Message m where ((m.sender = :a and m.recipient = :b) or (m.sender = :b and m.recipient = :a))"
+                        + " and m.id < :before order by m.id desc")
+public class Message {
+    public static final String BY_SERVER_ID = "Message.byServerId";
+    public static final String BY_SENDER_AND_CLIENT_ID = "Message.bySenderAndClientId";
+    public static final String PENDING_FOR = "Message.pendingFor";
+    public static final String CONVERSATION_BEFORE = "Message.conversationBefore";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_seq")
+    @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "server_id", nullable = false, length = 36)
+    private String serverId;
+
+    @Column(nullable = false, length = 320)
+    private String sender;
+
+    @Column(nullable = false, length = 320)
+    private String recipient;
+
+    @Column(name = "client_id", length = 128)
+    private String clientId;
+
+    @Column(nullable = false, length = 8192)
+    private String body;
+
+    @Column(name = "sent_at", nullable = false)
+    private Instant sentAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private MessageStatus status;
+
+    @Column(name = "pending_delivery", nullable = false)
+    private boolean pendingDelivery;
+
+    protected Message() {}
+
+    public Message(
+            String serverId,
+            String sender,
+            String recipient,
+            String clientId,
+            String body,
+            Instant sentAt,
+            boolean pendingDelivery) {
+        this.serverId = serverId;
+        this.sender = sender;
+        this.recipient = recipient;
+        this.clientId = clientId;
+        this.body = body;
+        this.sentAt = sentAt;
+        this.status = MessageStatus.ACCEPTED;
+        this.pendingDelivery = pendingDelivery;
+    }
+
+    /** Moves the status forward; returns false when it was already there or beyond. */
+    public boolean advance(MessageStatus next) {
+        if (!next.isAfter(status)) {
+            return false;
+        }
+        status = next;
+        return true;
+    }
+
+    public void delivered() {
+        pendingDelivery = false;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String serverId() {
+        return serverId;
+    }
+
+    public String sender() {
+        return sender;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+
+    public MessageStatus status() {
+        return status;
+    }
+
+    public boolean pendingDelivery() {
+        return pendingDelivery;
+    }
+}

@@ -1,0 +1,53 @@
+package im.universal.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The identity and tunables of this ISP, from MicroProfile Config (environment variables such as {@code UIM_DOMAIN}
+ * map to {@code uim.domain}). Typed, with defaults, in one place.
+ */
+@ApplicationScoped
+public class IspConfig {
+
+    @Inject
+    @ConfigProperty(name = "uim.domain")
+    String domain;
+
+    @Inject
+    @ConfigProperty(name = "uim.session.ttl.hours", defaultValue = "720")
+    long sessionTtlHours;
+
+    @Inject
+    @ConfigProperty(name = "uim.password.iterations", defaultValue = "600000")
+    int passwordIterations;
+
+    protected IspConfig() {}
+
+    /** For tests and non-container use. */
+    public IspConfig(String domain, long sessionTtlHours, int passwordIterations) {
+        this.domain = domain;
+        this.sessionTtlHours = sessionTtlHours;
+        this.passwordIterations = passwordIterations;
+    }
+
+    /** This ISP's domain, e.g. {@code alpha.test}. */
+    public String domain() {
+        return domain.toLowerCase(Locale.ROOT);
+    }
+
+    public Duration sessionTtl() {
+        return Duration.ofHours(sessionTtlHours);
+    }
+
+    public int passwordIterations() {
+        return passwordIterations;
+    }
+
+    public boolean isLocal(Address address) {
+        return address.isIn(domain());
+    }
+}

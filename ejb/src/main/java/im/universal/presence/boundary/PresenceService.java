@@ -1,0 +1,201 @@
+package im.universal.presence.boundary;
+
+import im.universal.account.entity.Account;
+import im.universal.contact.entity.Contact;
+import im.universal.contact.entity.ContactState;
+import im.universal.federation.boundary.FederationGateway;
+import im.universal.federation.control.EnvelopeType;
+import im.universal.platform.Address;
+import im.universal.platform.ErrorCode;
+import im.universal.platform.IspConfig;
+import im.universal.platform.UimException;
+import im.universal.presence.control.PresenceAggregator;
+import im.universal.presence.control.PresenceView;
+import im.universal.presence.control.RemotePresenceCache;
+import im.universal.presence.control.Show;
+import im.universal.push.boundary.ClientConnection;
+import im.universal.push.control.ConnectionRegistry;
+import im.universal.push.entity.Notification;
+import im.universal.push.entity.PresencePush;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Presence: who is online on which devices (a user is online while one of their connections is open), what they
+ * show, and telling accepted contacts — locally by push, remotely with one envelope per remote domain.
+ */
+@Stateless
+public class PresenceService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    IspConfig config;
+
+    @Inject
+    ConnectionRegistry registry;
+
+    @Inject
+    RemotePresenceCache remote;
+
+    @Inject
+    FederationGateway federation;
+
+    @Inject
+    Event<Notification> notifications;
+
+    /** A connection authenticated: the user comes online (first device) and asks remote ISPs for contacts' presence. */
+    public void connected(ClientConnection connection) {
+        Address me = connection.caller().address();
+        if (registry.add(connection)) {
+            broadcast(me, viewOf(me.toString()));
+            probeRemoteContacts(me);
+        }
+    }
+
+    /** A connection closed: after the user's last device, contacts see them offline with last seen. */
+    public void disconnected(ClientConnection connection) {
+        Address me = connection.caller().address();
+        if (registry.remove(connection)) {
+            Instant now = Instant.now();
+            Account account = em.find(Account.class, connection.caller().accountId());
+            if (account != null) {
+                account.lastSeen(now);
+            }
+            broadcast(me, PresenceView.offline(now));
+        }
+    }
+
+    /** A device sets its own presence. */
+    public void update(ClientConnection connection, String showWire, String status) {
+        Show show = Show.settable(showWire);
+        if (show == null) {
+            throw new UimException(ErrorCode.INVALID_REQUEST, "show must be available, away or dnd");
+        }
+        if (status != null && status.codePointCount(0, status.length()) > PresenceView.MAX_STATUS) {
+            throw new UimException(ErrorCode.INVALID_REQUEST, "status text is limited to 200 characters");
+        }
+        if (registry.update(connection, show, status)) {
+            Address me = connection.caller().address();
+            broadcast(me, viewOf(me.toString()));
+        }
+    }
+
+    /** The presence of any address as this ISP knows it. */
+    public PresenceView viewOf(String address) {
+        Address parsed = Address.parse(address);
+        if (!config.isLocal(parsed)) {
+            return remote.get(address);
+        }
+        Instant lastSeen = em.createQuery("select a.lastSeen from Account a where a.address = :a", Instant.class)
+                .setParameter("a", address)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        return PresenceAggregator.aggregate(registry.devices(address), lastSeen);
+    }
+
+    /** Two users just became contacts: each learns the other's presence. */
+    public void contactAccepted(Address local, Address peer) {
+        send(local, viewOf(local.toString()), peer.domain(), List.of(peer.toString()));
+        if (config.isLocal(peer)) {
+            notifications.fire(new PresencePush(local.toString(), peer.toString(), viewOf(peer.toString())));
+        }
+    }
+
+    // --- from other ISPs ---
+
+    public void remoteUpdate(Address from, PresenceView view, List<Address> recipients) {
+        remote.put(from.toString(), view);
+        for (Address recipient : recipients) {
+            if (accepted(recipient.toString(), from.toString())) {
+                notifications.fire(new PresencePush(recipient.toString(), from.toString(), view));
+            }
+        }
+    }
+
+    /** A remote user asks for the presence of some of our users; only their accepted contacts answer. */
+    public void remoteProbe(Address from, List<Address> targets) {
+        for (Address target : targets) {
+            if (accepted(target.toString(), from.toString())) {
+                send(target, viewOf(target.toString()), from.domain(), List.of(from.toString()));
+            }
+        }
+    }
+
+    // --- helpers ---
+
+    private void broadcast(Address who, PresenceView view) {
+        Map<String, List<String>> byDomain = acceptedContacts(who).stream()
+                .collect(
+                        Collectors.groupingBy(a -> a.substring(a.indexOf('@') + 1), TreeMap::new, Collectors.toList()));
+        byDomain.forEach((domain, addresses) -> send(who, view, domain, addresses));
+    }
+
+    private void send(Address who, PresenceView view, String domain, Collection<String> recipients) {
+        if (domain.equals(config.domain())) {
+            recipients.forEach(r -> notifications.fire(new PresencePush(r, who.toString(), view)));
+            return;
+        }
+        JsonArrayBuilder to = Json.createArrayBuilder();
+        recipients.forEach(to::add);
+        JsonObjectBuilder payload = Json.createObjectBuilder()
+                .add("from", who.toString())
+                .add("show", view.show().wire());
+        if (view.status() != null) {
+            payload.add("status", view.status());
+        }
+        if (view.lastSeen() != null) {
+            payload.add("lastSeen", view.lastSeen().toString());
+        }
+        federation.send(domain, EnvelopeType.PRESENCE, payload.add("to", to).build());
+    }
+
+    private void probeRemoteContacts(Address me) {
+        Map<String, List<String>> byDomain = acceptedContacts(me).stream()
+                .filter(a -> !a.endsWith("@" + config.domain()))
+                .collect(
+                        Collectors.groupingBy(a -> a.substring(a.indexOf('@') + 1), TreeMap::new, Collectors.toList()));
+        byDomain.forEach((domain, addresses) -> {
+            JsonArrayBuilder to = Json.createArrayBuilder();
+            addresses.forEach(to::add);
+            federation.send(
+                    domain,
+                    EnvelopeType.PRESENCE_PROBE,
+                    Json.createObjectBuilder()
+                            .add("from", me.toString())
+                            .add("to", to)
+                            .build());
+        });
+    }
+
+    private List<String> acceptedContacts(Address owner) {
+        return em.createQuery(
+                        "select c.peerAddress from Contact c where c.owner.address = :owner and c.state = :state",
+                        String.class)
+                .setParameter("owner", owner.toString())
+                .setParameter("state", ContactState.ACCEPTED)
+                .getResultList();
+    }
+
+    private boolean accepted(String owner, String peer) {
+        return em.createNamedQuery(Contact.BY_OWNER_ADDRESS_AND_PEER, Contact.class)
+                .setParameter("owner", owner)
+                .setParameter("peer", peer)
+                .getResultStream()
+                .anyMatch(c -> c.state() == ContactState.ACCEPTED);
+    }
+}

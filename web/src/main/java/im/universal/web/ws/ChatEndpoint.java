@@ -1,0 +1,215 @@
+package im.universal.web.ws;
+
+import im.universal.contact.boundary.ContactService;
+import im.universal.message.boundary.MessageAck;
+import im.universal.message.boundary.MessageService;
+import im.universal.platform.ErrorCode;
+import im.universal.platform.UimException;
+import im.universal.presence.boundary.PresenceService;
+import im.universal.push.entity.MessagePush;
+import im.universal.session.boundary.SessionService;
+import im.universal.session.control.Caller;
+import im.universal.web.json.JsonInput;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code /ws/v1}: a transport only. Decodes a frame, calls a boundary, encodes the answer (docs/protocol.md).
+ * The first frame must be {@code auth} within 10 s; then the client gets {@code ready} and its offline messages.
+ */
+@ServerEndpoint(value = "/ws/v1", configurator = OriginCheck.class)
+public class ChatEndpoint {
+    static final int MAX_FRAME = 16 * 1024;
+    private static final String CONNECTION = "uim.connection";
+    private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    PresenceService presence;
+
+    @Inject
+    ContactService contacts;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    WsSupport support;
+
+    @OnOpen
+    public void open(Session session) {
+        session.setMaxTextMessageBufferSize(MAX_FRAME);
+        session.setMaxBinaryMessageBufferSize(1024);
+        support.authDeadline(session, () -> {
+            if (session.isOpen() && connection(session) == null) {
+                refuse(session, "Authenticate within 10 seconds");
+            }
+        });
+    }
+
+    @OnMessage
+    public void frame(Session session, String text) {
+        WsConnection connection = connection(session);
+        if (connection != null) {
+            connection.heard();
+        }
+        JsonObject frame;
+        String type;
+        try {
+            frame = JsonInput.object(text);
+            type = JsonInput.requiredString(frame, "type");
+        } catch (UimException e) {
+            if (connection == null) {
+                refuse(session, "The first frame must be auth");
+            } else {
+                reply(session, Frames.error(e.code().code(), e.getMessage(), null));
+            }
+            return;
+        }
+        if (connection == null) {
+            if ("auth".equals(type)) {
+                authenticate(session, frame);
+            } else {
+                refuse(session, "The first frame must be auth");
+            }
+            return;
+        }
+        String ref = "message".equals(type) ? safeString(frame, "id") : null;
+        try {
+            handle(connection, type, frame);
+        } catch (UimException e) {
+            reply(session, Frames.error(e.code().code(), e.getMessage(), ref));
+        } catch (EJBException e) {
+            LOG.log(Level.SEVERE, "Frame " + type + " failed", e);
+            reply(session, Frames.error(ErrorCode.INTERNAL_ERROR.code(), "Internal server error", ref));
+        }
+    }
+
+    @OnMessage
+    public void pong(Session session, PongMessage pong) {
+        WsConnection connection = connection(session);
+        if (connection != null) {
+            connection.heard();
+        }
+    }
+
+    @OnClose
+    public void closed(Session session, CloseReason reason) {
+        WsConnection connection = connection(session);
+        if (connection != null) {
+            session.getUserProperties().remove(CONNECTION);
+            support.untrack(connection);
+            presence.disconnected(connection);
+        }
+    }
+
+    @OnError
+    public void failed(Session session, Throwable error) {
+        LOG.log(Level.FINE, "WebSocket error", error);
+    }
+
+    private void handle(WsConnection connection, String type, JsonObject frame) {
+        Caller caller = connection.caller();
+        Session session = connection.session();
+        switch (type) {
+            case "message" -> {
+                MessageAck ack = messages.send(
+                        caller,
+                        JsonInput.requiredString(frame, "id"),
+                        JsonInput.requiredString(frame, "to"),
+                        JsonInput.requiredString(frame, "body"));
+                reply(session, Frames.ack(ack.clientId(), ack.serverId(), ack.status()));
+            }
+            case "open" -> reply(
+                    session, Frames.session(contacts.open(caller, JsonInput.requiredString(frame, "with"))));
+            case "presence" -> presence.update(
+                    connection,
+                    JsonInput.requiredString(frame, "show"),
+                    emptyToNull(JsonInput.string(frame, "status")));
+            case "typing" -> messages.typing(
+                    caller, JsonInput.requiredString(frame, "to"), JsonInput.requiredString(frame, "state"));
+            case "delivered" -> messages.markDeliveredByClient(caller, JsonInput.requiredString(frame, "id"));
+            case "read" -> messages.markRead(caller, JsonInput.requiredString(frame, "id"));
+            case "ping" -> reply(session, Frames.pong());
+            case "bye" -> sessions.logout(caller);
+            case "auth" -> throw JsonInput.invalid("Already authenticated");
+            default -> throw JsonInput.invalid("Unknown frame type: " + type);
+        }
+    }
+
+    private void authenticate(Session session, JsonObject frame) {
+        Caller caller;
+        try {
+            caller = sessions.authenticate(JsonInput.string(frame, "token"));
+        } catch (UimException e) {
+            refuse(session, e.getMessage());
+            return;
+        }
+        WsConnection connection = new WsConnection(session, caller, support.executor(), messages::markDelivered);
+        session.getUserProperties().put(CONNECTION, connection);
+        support.track(connection);
+        presence.connected(connection);
+        connection.send(Frames.ready(caller, contacts.list(caller)));
+        String address = caller.address().toString();
+        List<MessagePush> backlog = messages.pending(address);
+        while (!backlog.isEmpty()) {
+            for (MessagePush message : backlog) {
+                if (!connection.writeBacklog(message)) {
+                    return;
+                }
+            }
+            backlog = messages.pending(address);
+        }
+        connection.release();
+    }
+
+    private static void refuse(Session session, String message) {
+        reply(session, Frames.error(ErrorCode.UNAUTHORIZED.code(), message, null));
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized"));
+        } catch (java.io.IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Close failed", e);
+        }
+    }
+
+    private static void reply(Session session, String frame) {
+        WsConnection connection = connection(session);
+        if (connection != null) {
+            connection.send(frame);
+            return;
+        }
+        try {
+            synchronized (session) {
+                session.getBasicRemote().sendText(frame);
+            }
+        } catch (java.io.IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Reply failed", e);
+        }
+    }
+
+    private static WsConnection connection(Session session) {
+        return (WsConnection) session.getUserProperties().get(CONNECTION);
+    }
+
+    private static String safeString(JsonObject frame, String name) {
+        return frame.get(name) instanceof jakarta.json.JsonString s ? s.getString() : null;
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

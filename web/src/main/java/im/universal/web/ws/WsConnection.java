@@ -1,0 +1,164 @@
+package im.universal.web.ws;
+
+import im.universal.push.boundary.ClientConnection;
+import im.universal.push.entity.MessagePush;
+import im.universal.push.entity.Notification;
+import im.universal.session.control.Caller;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One authenticated WebSocket. Pushes queue up and are written in order by one drain task at a time on the
+ * managed executor, so the thread that committed a change never waits on a recipient's network. While the
+ * offline backlog is being written the queue is held, and messages already written from the backlog are skipped.
+ * A client too slow to keep its queue bounded is disconnected rather than buffered without end.
+ */
+final class WsConnection implements ClientConnection {
+    static final int MAX_QUEUED = 10_000;
+    private static final Logger LOG = Logger.getLogger(WsConnection.class.getName());
+
+    private final String id = UUID.randomUUID().toString();
+    private final Session session;
+    private final Caller caller;
+    private final Executor executor;
+    private final BiConsumer<String, String> delivered;
+    private final Queue<Notification> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final Set<String> writtenFromBacklog = ConcurrentHashMap.newKeySet();
+    private volatile boolean held = true;
+    private volatile boolean closed;
+    private volatile long lastHeard = System.nanoTime();
+
+    /** {@code delivered} is told (recipient, serverId) after a message frame was written to this socket. */
+    WsConnection(Session session, Caller caller, Executor executor, BiConsumer<String, String> delivered) {
+        this.session = session;
+        this.caller = caller;
+        this.executor = executor;
+        this.delivered = delivered;
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Caller caller() {
+        return caller;
+    }
+
+    @Override
+    public void push(Notification notification) {
+        if (closed) {
+            return;
+        }
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            LOG.warning(() -> "Closing a connection of " + caller.address() + ": outgoing queue full");
+            close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow");
+            return;
+        }
+        queue.add(notification);
+        schedule();
+    }
+
+    /** Writes a backlog message directly (while the queue is held) and marks it delivered. */
+    boolean writeBacklog(MessagePush message) {
+        if (send(Frames.encode(message))) {
+            writtenFromBacklog.add(message.serverId());
+            delivered.accept(caller.address().toString(), message.serverId());
+            return true;
+        }
+        return false;
+    }
+
+    /** Ends the backlog phase: queued live pushes flow from now on. */
+    void release() {
+        held = false;
+        schedule();
+    }
+
+    private void schedule() {
+        if (!held && !queue.isEmpty() && draining.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            Notification next;
+            while (!held && (next = queue.poll()) != null) {
+                queued.decrementAndGet();
+                if (next instanceof MessagePush m && writtenFromBacklog.remove(m.serverId())) {
+                    continue;
+                }
+                if (send(Frames.encode(next)) && next instanceof MessagePush m) {
+                    delivered.accept(caller.address().toString(), m.serverId());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Push to " + caller.address() + " failed", e);
+        } finally {
+            draining.set(false);
+        }
+        schedule();
+    }
+
+    /** Writes one frame; false when the socket is gone. Writes are serialised per socket. */
+    boolean send(String frame) {
+        if (closed || !session.isOpen()) {
+            return false;
+        }
+        try {
+            synchronized (session) {
+                session.getBasicRemote().sendText(frame);
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Write to " + caller.address() + " failed", e);
+            return false;
+        }
+    }
+
+    void heard() {
+        lastHeard = System.nanoTime();
+    }
+
+    long silentNanos() {
+        return System.nanoTime() - lastHeard;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    @Override
+    public void close(String reason) {
+        close(CloseReason.CloseCodes.NORMAL_CLOSURE, reason);
+    }
+
+    void close(CloseReason.CloseCode code, String reason) {
+        closed = true;
+        try {
+            session.close(new CloseReason(code, reason));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Close failed", e);
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+}

@@ -1,0 +1,88 @@
+package im.universal.web.ws;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Executors and timers of the WebSocket endpoint: the auth deadline, and the heartbeat that pings quiet
+ * connections well below common 60 s proxy idle timeouts and closes those that stop answering.
+ */
+@ApplicationScoped
+public class WsSupport {
+    static final long AUTH_DEADLINE_SECONDS = 10;
+    static final long PING_AFTER_SECONDS = 25;
+    static final long DEAD_AFTER_SECONDS = 70;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Set<WsConnection> live = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> heartbeat;
+
+    @PostConstruct
+    void start() {
+        heartbeat = scheduler.scheduleWithFixedDelay(this::beat, 5, 5, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+    }
+
+    ManagedExecutorService executor() {
+        return executor;
+    }
+
+    /** Closes the socket with 1008 unless it has authenticated by then. */
+    void authDeadline(Session session, Runnable onExpiry) {
+        scheduler.schedule(onExpiry, AUTH_DEADLINE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void track(WsConnection connection) {
+        live.add(connection);
+    }
+
+    void untrack(WsConnection connection) {
+        live.remove(connection);
+    }
+
+    private void beat() {
+        for (WsConnection connection : live) {
+            long silent = TimeUnit.NANOSECONDS.toSeconds(connection.silentNanos());
+            if (connection.isClosed()) {
+                live.remove(connection);
+            } else if (silent >= DEAD_AFTER_SECONDS) {
+                connection.close(CloseReason.CloseCodes.GOING_AWAY, "no answer to pings");
+            } else if (silent >= PING_AFTER_SECONDS) {
+                ping(connection.session());
+            }
+        }
+    }
+
+    private static void ping(Session session) {
+        try {
+            synchronized (session) {
+                session.getBasicRemote().sendPing(ByteBuffer.allocate(0));
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the close handler cleans up
+        }
+    }
+}
