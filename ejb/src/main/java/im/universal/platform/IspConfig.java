@@ -12,6 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class IspConfig {
+    /** PBKDF2-HMAC-SHA256 rounds: OWASP Password Storage Cheat Sheet. */
+    public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
 
     @Inject
     @ConfigProperty(name = "uim.domain")
@@ -22,7 +24,7 @@ public class IspConfig {
     long sessionTtlHours;
 
     @Inject
-    @ConfigProperty(name = "uim.password.iterations", defaultValue = "600000")
+    @ConfigProperty(name = "uim.password.iterations", defaultValue = "" + DEFAULT_PASSWORD_ITERATIONS)
     int passwordIterations;
 
     protected IspConfig() {}

@@ -100,11 +100,10 @@ public class PresenceService {
         if (!config.isLocal(parsed)) {
             return remote.get(address);
         }
-        Instant lastSeen = em.createQuery("select a.lastSeen from Account a where a.address = :a", Instant.class)
+        List<Instant> seen = em.createQuery("select a.lastSeen from Account a where a.address = :a", Instant.class)
                 .setParameter("a", address)
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+                .getResultList();
+        Instant lastSeen = seen.isEmpty() ? null : seen.get(0);
         return PresenceAggregator.aggregate(registry.devices(address), lastSeen);
     }
 

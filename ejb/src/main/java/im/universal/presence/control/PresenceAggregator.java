@@ -6,7 +6,8 @@ import java.util.Comparator;
 
 /**
  * Folds the presence of a user's devices into what contacts see: the most reachable show wins (available, then
- * dnd, then away); among devices with that show, the status text of the most recent update. No device: offline.
+ * dnd, then away); among devices with that show, the status text of the most recent update. Online users have no
+ * last-seen time; with no device the user is offline, last seen when their last device left.
  */
 public final class PresenceAggregator {
     private PresenceAggregator() {}
@@ -15,7 +16,7 @@ public final class PresenceAggregator {
         return devices.stream()
                 .max(Comparator.comparingInt((DevicePresence d) -> d.show().rank())
                         .thenComparingLong(DevicePresence::seq))
-                .map(d -> new PresenceView(d.show(), d.status(), lastSeen))
+                .map(d -> new PresenceView(d.show(), d.status(), null))
                 .orElseGet(() -> PresenceView.offline(lastSeen));
     }
 }
