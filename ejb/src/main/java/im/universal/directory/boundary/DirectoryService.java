@@ -69,6 +69,43 @@ public class DirectoryService {
         }
     }
 
+    /** Forgets a user another ISP removed or unlisted. */
+    public void removeRemote(Address address) {
+        find(address.toString()).ifPresent(em::remove);
+    }
+
+    /** Updates or removes the entry of a local user after a profile change. */
+    public void updateLocal(Account account) {
+        Optional<DirectoryEntry> entry = find(account.address());
+        if (!account.listed()) {
+            entry.ifPresent(em::remove);
+        } else if (entry.isPresent()) {
+            entry.get().displayName(account.displayName());
+        } else {
+            addLocal(account);
+        }
+    }
+
+    /** This ISP's listed users in address order, after {@code after} (exclusive): pages of a snapshot. */
+    public List<DirectoryEntryView> localListedAfter(String after, int size) {
+        return em.createQuery(
+                        "select d from DirectoryEntry d where d.domain = :own and d.address > :after order by d.address",
+                        DirectoryEntry.class)
+                .setParameter("own", config.domain())
+                .setParameter("after", after)
+                .setMaxResults(size)
+                .getResultStream()
+                .map(this::view)
+                .toList();
+    }
+
+    /** How many entries of other ISPs the directory holds. */
+    public long remoteCount() {
+        return em.createQuery("select count(d) from DirectoryEntry d where d.domain <> :own", Long.class)
+                .setParameter("own", config.domain())
+                .getSingleResult();
+    }
+
     /** The display name the directory knows for an address, if any. */
     public Optional<String> displayNameOf(String address) {
         return find(address).map(DirectoryEntry::displayName);

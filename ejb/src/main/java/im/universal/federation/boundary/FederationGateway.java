@@ -3,8 +3,11 @@ package im.universal.federation.boundary;
 import im.universal.federation.control.Envelope;
 import im.universal.federation.control.EnvelopeCodec;
 import im.universal.federation.control.EnvelopeType;
+import im.universal.federation.control.KnownIsps;
+import im.universal.platform.ErrorCode;
 import im.universal.platform.IspConfig;
 import im.universal.platform.Resources;
+import im.universal.platform.UimException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -32,6 +35,9 @@ public class FederationGateway {
     @Inject
     IspConfig config;
 
+    @Inject
+    KnownIsps knownIsps;
+
     /** Publishes to every other ISP through the directory topic. */
     public void broadcast(EnvelopeType type, JsonObject payload) {
         try (JMSContext context = factory.createContext()) {
@@ -43,6 +49,9 @@ public class FederationGateway {
     public void send(String domain, EnvelopeType type, JsonObject payload) {
         if (domain.equals(config.domain())) {
             throw new IllegalArgumentException("local route sent to the broker: " + type.wire());
+        }
+        if (!knownIsps.isKnown(domain)) {
+            throw new UimException(ErrorCode.UNKNOWN_USER, "No ISP of the federation serves " + domain);
         }
         try (JMSContext context = factory.createContext()) {
             send(context, context.createQueue(INBOX_PREFIX + domain), type, payload);

@@ -40,11 +40,32 @@ public class InboundDispatcher {
     @Inject
     PresenceService presence;
 
+    @Inject
+    DirectorySnapshots snapshots;
+
     public void dispatch(Envelope envelope, EnvelopeVerifier verifier) throws EnvelopeRejected {
         JsonObject p = envelope.payload();
         switch (envelope.type()) {
-            case DIRECTORY_REGISTERED -> directory.upsertRemote(
+            case DIRECTORY_REGISTERED, DIRECTORY_UPDATED -> directory.upsertRemote(
                     verifier.senderAddress(envelope, text(p, "address")), displayName(p));
+            case DIRECTORY_REMOVED -> directory.removeRemote(verifier.senderAddress(envelope, text(p, "address")));
+            case ISP_HELLO -> snapshots.welcome(envelope.origin());
+            case ISP_WELCOME -> {
+                // being verified is all: the processor has recorded the origin as a known ISP
+            }
+            case DIRECTORY_SNAPSHOT_REQUEST -> snapshots.answer(envelope.origin());
+            case DIRECTORY_SNAPSHOT -> {
+                JsonValue entries = p.get("entries");
+                if (!(entries instanceof JsonArray array) || array.size() > 10_000) {
+                    throw new EnvelopeRejected("malformed", "entries must be an array");
+                }
+                for (JsonValue entry : array) {
+                    if (!(entry instanceof JsonObject e)) {
+                        throw new EnvelopeRejected("malformed", "entries must be objects");
+                    }
+                    directory.upsertRemote(verifier.senderAddress(envelope, text(e, "address")), displayName(e));
+                }
+            }
             case MESSAGE -> messages.receiveRemote(
                     text(p, "serverId"),
                     verifier.senderAddress(envelope, text(p, "from")),

@@ -1,11 +1,14 @@
 package im.universal.federation.boundary;
 
+import im.universal.federation.control.BlockList;
 import im.universal.federation.control.Envelope;
 import im.universal.federation.control.EnvelopeCodec;
 import im.universal.federation.control.EnvelopeRejected;
 import im.universal.federation.control.EnvelopeType;
 import im.universal.federation.control.EnvelopeVerifier;
 import im.universal.federation.control.FederationStats;
+import im.universal.federation.control.InboundLimits;
+import im.universal.federation.control.KnownIsps;
 import im.universal.federation.entity.InboundEnvelope;
 import im.universal.platform.IspConfig;
 import jakarta.ejb.Stateless;
@@ -35,12 +38,30 @@ public class InboundProcessor {
     @Inject
     InboundDispatcher dispatcher;
 
+    @Inject
+    BlockList blockList;
+
+    @Inject
+    KnownIsps knownIsps;
+
+    @Inject
+    InboundLimits limits;
+
     /** Returns the applied envelope type, or null when it was rejected or a duplicate. */
     public EnvelopeType process(String text, String authenticatedSender, EnvelopeType.Channel channel) {
         try {
             Envelope envelope = EnvelopeCodec.decode(text);
+            if (config.domain().equals(authenticatedSender) && config.domain().equals(envelope.origin())) {
+                return null; // the echo of this ISP's own broadcast on its own subscription
+            }
             EnvelopeVerifier verifier = new EnvelopeVerifier(config.domain());
             verifier.verifyOrigin(envelope, authenticatedSender);
+            if (blockList.isBlocked(envelope.origin())) {
+                throw new EnvelopeRejected("blocked_domain", envelope.origin() + " is blocked");
+            }
+            if (envelope.type() == EnvelopeType.CONTACT_REQUEST && !limits.allowContactRequest(envelope.origin())) {
+                throw new EnvelopeRejected("rate_limited", "too many contact requests from " + envelope.origin());
+            }
             if (envelope.type().channel() != channel) {
                 throw new EnvelopeRejected("wrong_channel", envelope.type().wire() + " on " + channel);
             }
@@ -51,6 +72,7 @@ public class InboundProcessor {
             }
             em.persist(new InboundEnvelope(
                     envelope.id(), envelope.origin(), envelope.type().wire()));
+            knownIsps.seen(envelope.origin());
             dispatcher.dispatch(envelope, verifier);
             stats.accepted(envelope.type());
             return envelope.type();

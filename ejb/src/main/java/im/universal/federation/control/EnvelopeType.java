@@ -4,7 +4,13 @@ import java.util.Optional;
 
 /** The envelope types of federation protocol version 1 (docs/federation.md) and where each travels. */
 public enum EnvelopeType {
+    ISP_HELLO("isp.hello", Channel.DIRECTORY),
+    ISP_WELCOME("isp.welcome", Channel.INBOX),
     DIRECTORY_REGISTERED("directory.registered", Channel.DIRECTORY),
+    DIRECTORY_UPDATED("directory.updated", Channel.DIRECTORY),
+    DIRECTORY_REMOVED("directory.removed", Channel.DIRECTORY),
+    DIRECTORY_SNAPSHOT_REQUEST("directory.snapshot.request", Channel.DIRECTORY),
+    DIRECTORY_SNAPSHOT("directory.snapshot", Channel.INBOX),
     MESSAGE("message", Channel.INBOX),
     RECEIPT("receipt", Channel.INBOX),
     PRESENCE("presence", Channel.INBOX),

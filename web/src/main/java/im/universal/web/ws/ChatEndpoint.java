@@ -82,7 +82,13 @@ public class ChatEndpoint {
         }
         if (connection == null) {
             if ("auth".equals(type)) {
-                authenticate(session, frame);
+                try {
+                    authenticate(session, frame);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "Authentication of a WebSocket failed", e);
+                    reply(session, Frames.error(ErrorCode.INTERNAL_ERROR.code(), "Internal server error", null));
+                    closeQuietly(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "internal error");
+                }
             } else {
                 refuse(session, "The first frame must be auth");
             }
@@ -179,8 +185,12 @@ public class ChatEndpoint {
 
     private static void refuse(Session session, String message) {
         reply(session, Frames.error(ErrorCode.UNAUTHORIZED.code(), message, null));
+        closeQuietly(session, CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized");
+    }
+
+    private static void closeQuietly(Session session, CloseReason.CloseCode code, String reason) {
         try {
-            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "unauthorized"));
+            session.close(new CloseReason(code, reason));
         } catch (java.io.IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "Close failed", e);
         }
