@@ -9,6 +9,7 @@ import im.universal.message.entity.MessageStatus;
 import im.universal.platform.Address;
 import im.universal.platform.ErrorCode;
 import im.universal.platform.IspConfig;
+import im.universal.platform.Telemetry;
 import im.universal.platform.UimException;
 import im.universal.push.entity.MessagePush;
 import im.universal.push.entity.Notification;
@@ -55,6 +56,9 @@ public class MessageService {
     FederationGateway federation;
 
     @Inject
+    Telemetry telemetry;
+
+    @Inject
     Event<Notification> notifications;
 
     public MessageAck send(Caller caller, String clientId, String rawTo, String body) {
@@ -79,6 +83,7 @@ public class MessageService {
         Message message =
                 new Message(UUID.randomUUID().toString(), sender, to.toString(), clientId, body, Instant.now(), local);
         em.persist(message);
+        telemetry.message(local ? "local" : "remote_out");
         if (local) {
             notifications.fire(push(message));
         } else {
@@ -208,6 +213,7 @@ public class MessageService {
         }
         Message message = new Message(serverId, from.toString(), to.toString(), clientId, body, sentAt, true);
         em.persist(message);
+        telemetry.message("remote_in");
         notifications.fire(push(message));
     }
 

@@ -8,6 +8,7 @@ import im.universal.federation.control.EnvelopeType;
 import im.universal.platform.Address;
 import im.universal.platform.ErrorCode;
 import im.universal.platform.IspConfig;
+import im.universal.platform.Telemetry;
 import im.universal.platform.UimException;
 import im.universal.presence.control.PresenceAggregator;
 import im.universal.presence.control.PresenceView;
@@ -53,6 +54,9 @@ public class PresenceService {
 
     @Inject
     FederationGateway federation;
+
+    @Inject
+    Telemetry telemetry;
 
     @Inject
     Event<Notification> notifications;
@@ -138,6 +142,7 @@ public class PresenceService {
     // --- helpers ---
 
     private void broadcast(Address who, PresenceView view) {
+        telemetry.presenceUpdate();
         Map<String, List<String>> byDomain = acceptedContacts(who).stream()
                 .collect(
                         Collectors.groupingBy(a -> a.substring(a.indexOf('@') + 1), TreeMap::new, Collectors.toList()));

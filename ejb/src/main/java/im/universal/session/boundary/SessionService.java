@@ -6,6 +6,7 @@ import im.universal.account.entity.Account;
 import im.universal.platform.Address;
 import im.universal.platform.ErrorCode;
 import im.universal.platform.IspConfig;
+import im.universal.platform.Telemetry;
 import im.universal.platform.UimException;
 import im.universal.push.control.ConnectionRegistry;
 import im.universal.session.control.Caller;
@@ -37,6 +38,9 @@ public class SessionService {
     @Inject
     ConnectionRegistry connections;
 
+    @Inject
+    Telemetry telemetry;
+
     public LoginResult login(String username, String password, String modeWire, String device, String remote) {
         Mode mode = Mode.fromWire(modeWire);
         if (mode == null) {
@@ -67,6 +71,7 @@ public class SessionService {
         String token = Tokens.newToken();
         Instant expires = Instant.now().plus(config.sessionTtl());
         em.persist(new LoginSession(account, Tokens.hash(token), device, mode, remote, expires));
+        telemetry.login();
         return new LoginResult(token, account.address(), mode.wire(), expires);
     }
 

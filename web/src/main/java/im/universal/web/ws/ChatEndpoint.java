@@ -4,6 +4,7 @@ import im.universal.contact.boundary.ContactService;
 import im.universal.message.boundary.MessageAck;
 import im.universal.message.boundary.MessageService;
 import im.universal.platform.ErrorCode;
+import im.universal.platform.Telemetry;
 import im.universal.platform.UimException;
 import im.universal.presence.boundary.PresenceService;
 import im.universal.push.entity.MessagePush;
@@ -21,6 +22,8 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,6 +52,9 @@ public class ChatEndpoint {
 
     @Inject
     WsSupport support;
+
+    @Inject
+    Telemetry telemetry;
 
     @OnOpen
     public void open(Session session) {
@@ -165,7 +171,7 @@ public class ChatEndpoint {
             refuse(session, e.getMessage());
             return;
         }
-        WsConnection connection = new WsConnection(session, caller, support.executor(), messages::markDelivered);
+        WsConnection connection = new WsConnection(session, caller, support.executor(), this::delivered);
         session.getUserProperties().put(CONNECTION, connection);
         support.track(connection);
         presence.connected(connection);
@@ -181,6 +187,12 @@ public class ChatEndpoint {
             backlog = messages.pending(address);
         }
         connection.release();
+    }
+
+    /** A message frame reached the recipient's socket: it counts as delivered (rule 3). */
+    private void delivered(MessagePush message) {
+        telemetry.delivered(Duration.between(message.sentAt(), Instant.now()));
+        messages.markDelivered(message.to(), message.serverId());
     }
 
     private static void refuse(Session session, String message) {

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,7 +33,7 @@ final class WsConnection implements ClientConnection {
     private final Session session;
     private final Caller caller;
     private final Executor executor;
-    private final BiConsumer<String, String> delivered;
+    private final Consumer<MessagePush> delivered;
     private final Queue<Notification> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -42,8 +42,8 @@ final class WsConnection implements ClientConnection {
     private volatile boolean closed;
     private volatile long lastHeard = System.nanoTime();
 
-    /** {@code delivered} is told (recipient, serverId) after a message frame was written to this socket. */
-    WsConnection(Session session, Caller caller, Executor executor, BiConsumer<String, String> delivered) {
+    /** {@code delivered} is told of each message frame written to this socket. */
+    WsConnection(Session session, Caller caller, Executor executor, Consumer<MessagePush> delivered) {
         this.session = session;
         this.caller = caller;
         this.executor = executor;
@@ -78,7 +78,7 @@ final class WsConnection implements ClientConnection {
     boolean writeBacklog(MessagePush message) {
         if (send(Frames.encode(message))) {
             writtenFromBacklog.add(message.serverId());
-            delivered.accept(caller.address().toString(), message.serverId());
+            delivered.accept(message);
             return true;
         }
         return false;
@@ -105,7 +105,7 @@ final class WsConnection implements ClientConnection {
                     continue;
                 }
                 if (send(Frames.encode(next)) && next instanceof MessagePush m) {
-                    delivered.accept(caller.address().toString(), m.serverId());
+                    delivered.accept(m);
                 }
             }
         } catch (RuntimeException e) {

@@ -1,0 +1,74 @@
+package im.universal.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * The service's counters, gauges and timers, published by MicroProfile Metrics at {@code /metrics} (Prometheus
+ * text). Names are documented in docs/operations.md.
+ */
+@ApplicationScoped
+public class Telemetry {
+
+    @Inject
+    MetricRegistry registry;
+
+    @Inject
+    IspConfig config;
+
+    public void login() {
+        count("uim_logins", "Successful logins");
+    }
+
+    public void message(String route) {
+        count("uim_messages", "Messages accepted, by route (local, remote_out, remote_in)", new Tag("route", route));
+    }
+
+    public void presenceUpdate() {
+        count("uim_presence_updates", "Presence changes broadcast to contacts");
+    }
+
+    public void envelopeAccepted(String type) {
+        count("uim_federation_envelopes", "Inbound federation envelopes applied, by type", new Tag("type", type));
+    }
+
+    public void envelopeRejected(String reason) {
+        count(
+                "uim_federation_rejected",
+                "Inbound federation envelopes rejected, by reason (forged_origin, blocked_domain, ...)",
+                new Tag("reason", reason));
+    }
+
+    public void envelopeDuplicate() {
+        count("uim_federation_duplicates", "Inbound federation envelopes dropped as duplicates");
+    }
+
+    /** Time from a message's acceptance to its write on a recipient's socket. */
+    public void delivered(Duration latency) {
+        registry.timer(Metadata.builder()
+                        .withName("uim_delivery_latency")
+                        .withDescription("From acceptance of a message to its write on the recipient's socket")
+                        .build())
+                .update(latency.isNegative() ? Duration.ZERO : latency);
+    }
+
+    public void gauge(String name, String description, Supplier<Number> value) {
+        registry.gauge(
+                Metadata.builder().withName(name).withDescription(description).build(), value);
+    }
+
+    private void count(String name, String description, Tag... tags) {
+        registry.counter(
+                        Metadata.builder()
+                                .withName(name)
+                                .withDescription(description)
+                                .build(),
+                        tags)
+                .inc();
+    }
+}
