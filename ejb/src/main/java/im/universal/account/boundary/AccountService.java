@@ -2,6 +2,7 @@ package im.universal.account.boundary;
 
 import im.universal.account.control.PasswordHasher;
 import im.universal.account.control.RegistrationPolicy;
+import im.universal.account.control.RegistrationThrottle;
 import im.universal.account.entity.Account;
 import im.universal.directory.boundary.DirectoryService;
 import im.universal.platform.ErrorCode;
@@ -31,7 +32,12 @@ public class AccountService {
     @Inject
     Event<AccountRegistered> registered;
 
-    public AccountView register(String username, String password, String displayName, Boolean listed) {
+    @Inject
+    RegistrationThrottle throttle;
+
+    public AccountView register(
+            String username, String password, String displayName, Boolean listed, String remoteAddress) {
+        throttle.acquire(remoteAddress);
         String local = RegistrationPolicy.username(username);
         RegistrationPolicy.password(password);
         String name = RegistrationPolicy.displayName(displayName, local);

@@ -10,6 +10,7 @@ import im.universal.platform.Telemetry;
 import im.universal.platform.UimException;
 import im.universal.push.control.ConnectionRegistry;
 import im.universal.session.control.Caller;
+import im.universal.session.control.LoginThrottle;
 import im.universal.session.control.Tokens;
 import im.universal.session.entity.LoginSession;
 import im.universal.session.entity.Mode;
@@ -41,6 +42,9 @@ public class SessionService {
     @Inject
     Telemetry telemetry;
 
+    @Inject
+    LoginThrottle throttle;
+
     public LoginResult login(String username, String password, String modeWire, String device, String remote) {
         Mode mode = Mode.fromWire(modeWire);
         if (mode == null) {
@@ -53,13 +57,18 @@ public class SessionService {
             throw new UimException(ErrorCode.INVALID_REQUEST, "device name too long");
         }
         PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
-        Optional<Account> found = localPartOf(username).flatMap(accounts::findByLocalPart);
+        Optional<String> local = localPartOf(username);
+        String throttleKey = local.orElse(username.strip());
+        throttle.check(throttleKey, remote);
+        Optional<Account> found = local.flatMap(accounts::findByLocalPart);
         if (found.isEmpty()) {
             hasher.verify(password, decoy(hasher));
+            throttle.failed(throttleKey, remote);
             throw invalidCredentials();
         }
         Account account = found.get();
         if (!hasher.verify(password, account.passwordHash())) {
+            throttle.failed(throttleKey, remote);
             throw invalidCredentials();
         }
         if (account.disabled()) {

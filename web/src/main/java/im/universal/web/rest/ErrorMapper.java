@@ -1,6 +1,7 @@
 package im.universal.web.rest;
 
 import im.universal.platform.ErrorCode;
+import im.universal.platform.RetryLaterException;
 import im.universal.platform.UimException;
 import im.universal.web.json.Views;
 import jakarta.ejb.EJBException;
@@ -22,6 +23,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         Throwable cause = unwrap(failure);
+        if (cause instanceof RetryLaterException retry) {
+            return Response.fromResponse(error(retry.code(), retry.getMessage()))
+                    .header("Retry-After", retry.retryAfterSeconds())
+                    .build();
+        }
         if (cause instanceof UimException uim) {
             return error(uim.code(), uim.getMessage());
         }

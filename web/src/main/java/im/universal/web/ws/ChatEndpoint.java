@@ -101,6 +101,10 @@ public class ChatEndpoint {
             return;
         }
         String ref = "message".equals(type) ? safeString(frame, "id") : null;
+        if (!support.allowFrame(connection)) {
+            reply(session, Frames.error(ErrorCode.RATE_LIMITED.code(), "Too many frames; slow down", ref));
+            return;
+        }
         try {
             handle(connection, type, frame);
         } catch (UimException e) {

@@ -1,11 +1,13 @@
 package im.universal.web.ws;
 
+import im.universal.platform.RateLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Executors and timers of the WebSocket endpoint: the auth deadline, and the heartbeat that pings quiet
@@ -31,11 +34,19 @@ public class WsSupport {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Frames a connection may send per second sustained (bursts of twice as many). */
+    @Inject
+    @ConfigProperty(name = "uim.ws.frames-per-second", defaultValue = "20")
+    int framesPerSecond;
+
+    private RateLimiter frames;
+
     private final Set<WsConnection> live = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> heartbeat;
 
     @PostConstruct
     void start() {
+        frames = new RateLimiter(2 * framesPerSecond, TimeUnit.SECONDS.toNanos(2));
         heartbeat = scheduler.scheduleWithFixedDelay(this::beat, 5, 5, TimeUnit.SECONDS);
     }
 
@@ -55,6 +66,11 @@ public class WsSupport {
         scheduler.schedule(onExpiry, AUTH_DEADLINE_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** Takes one frame from the connection's budget; false when it floods. */
+    boolean allowFrame(WsConnection connection) {
+        return frames.tryAcquire(connection.id());
+    }
+
     void track(WsConnection connection) {
         live.add(connection);
     }
@@ -64,6 +80,7 @@ public class WsSupport {
     }
 
     private void beat() {
+        frames.prune();
         for (WsConnection connection : live) {
             long silent = TimeUnit.NANOSECONDS.toSeconds(connection.silentNanos());
             if (connection.isClosed()) {
