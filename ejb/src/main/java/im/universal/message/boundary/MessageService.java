@@ -1,6 +1,7 @@
 package im.universal.message.boundary;
 
 import im.universal.contact.boundary.ContactService;
+import im.universal.federation.boundary.EphemeralSender;
 import im.universal.federation.boundary.FederationGateway;
 import im.universal.federation.control.EnvelopeType;
 import im.universal.message.control.MessageRules;
@@ -57,6 +58,9 @@ public class MessageService {
 
     @Inject
     Telemetry telemetry;
+
+    @Inject
+    EphemeralSender ephemeral;
 
     @Inject
     Event<Notification> notifications;
@@ -184,7 +188,7 @@ public class MessageService {
         if (local) {
             notifications.fire(new TypingPush(to.toString(), from, state));
         } else {
-            federation.send(
+            ephemeral.send(
                     to.domain(),
                     EnvelopeType.TYPING,
                     Json.createObjectBuilder()

@@ -3,7 +3,7 @@ package im.universal.presence.boundary;
 import im.universal.account.entity.Account;
 import im.universal.contact.entity.Contact;
 import im.universal.contact.entity.ContactState;
-import im.universal.federation.boundary.FederationGateway;
+import im.universal.federation.boundary.EphemeralSender;
 import im.universal.federation.control.EnvelopeType;
 import im.universal.platform.Address;
 import im.universal.platform.ErrorCode;
@@ -53,7 +53,7 @@ public class PresenceService {
     RemotePresenceCache remote;
 
     @Inject
-    FederationGateway federation;
+    EphemeralSender ephemeral;
 
     @Inject
     Telemetry telemetry;
@@ -165,7 +165,7 @@ public class PresenceService {
         if (view.lastSeen() != null) {
             payload.add("lastSeen", view.lastSeen().toString());
         }
-        federation.send(domain, EnvelopeType.PRESENCE, payload.add("to", to).build());
+        ephemeral.send(domain, EnvelopeType.PRESENCE, payload.add("to", to).build());
     }
 
     private void probeRemoteContacts(Address me) {
@@ -176,7 +176,7 @@ public class PresenceService {
         byDomain.forEach((domain, addresses) -> {
             JsonArrayBuilder to = Json.createArrayBuilder();
             addresses.forEach(to::add);
-            federation.send(
+            ephemeral.send(
                     domain,
                     EnvelopeType.PRESENCE_PROBE,
                     Json.createObjectBuilder()
