@@ -1,0 +1,116 @@
+package im.universal.it.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * A broker and two ISPs as real processes, started the way an operator starts them ({@code bin/uim broker},
+ * {@code bin/uim isp}). Ports are the system-test ones (the demo's 61616/8081/8082 stay free).
+ * Obtain it through {@link FederationExtension}: it starts once per test run and stops when the run ends.
+ */
+public final class Federation implements AutoCloseable {
+
+    /**
+     * Port slot ({@code -Duim.it.slot=N}): slot N uses broker 61620+100N and ISPs 8181+100N / 8182+100N, so test
+     * runs of different people on one machine do not collide. Slot 0 is the default (and CI's).
+     */
+    public static final int SLOT = Integer.getInteger("uim.it.slot", 0);
+
+    public static final int BROKER_PORT = 61620 + 100 * SLOT;
+    public static final String ALPHA = "alpha.test";
+    public static final String BETA = "beta.test";
+    public static final Map<String, Integer> ISP_PORTS = Map.of(ALPHA, 8181 + 100 * SLOT, BETA, 8182 + 100 * SLOT);
+
+    /**
+     * On 2 cores two Payara boots at once slow each other down (~75 s each): beta starts when alpha is healthy,
+     * or after this head start at the latest.
+     */
+    private static final Duration HEAD_START = Duration.ofSeconds(90);
+
+    private static final Logger LOG = Logger.getLogger(Federation.class.getName());
+
+    private final BrokerProcess broker;
+    private final IspProcess alpha;
+    private final IspProcess beta;
+
+    private Federation(BrokerProcess broker, IspProcess alpha, IspProcess beta) {
+        this.broker = broker;
+        this.alpha = alpha;
+        this.beta = beta;
+    }
+
+    /** Starts broker, alpha.test, then beta.test (staggered), and waits until both ISPs are healthy. */
+    public static Federation start() {
+        long started = System.nanoTime();
+        List<AutoCloseable> startedSoFar = new ArrayList<>();
+        try {
+            BrokerProcess broker = BrokerProcess.start(BROKER_PORT);
+            startedSoFar.add(broker);
+            IspProcess alpha = IspProcess.launch(ALPHA, ISP_PORTS.get(ALPHA), BROKER_PORT);
+            startedSoFar.add(alpha);
+            try {
+                Await.until(ALPHA + " head start", HEAD_START, () -> {
+                    alpha.process().assertAlive();
+                    return alpha.isHealthy();
+                });
+            } catch (AssertionError headStartOver) {
+                if (!alpha.process().isAlive()) {
+                    throw headStartOver;
+                }
+            }
+            IspProcess beta = IspProcess.launch(BETA, ISP_PORTS.get(BETA), BROKER_PORT);
+            startedSoFar.add(beta);
+            alpha.awaitHealthy(IspProcess.START_TIMEOUT);
+            beta.awaitHealthy(IspProcess.START_TIMEOUT);
+            LOG.info(() -> "federation up after "
+                    + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+            return new Federation(broker, alpha, beta);
+        } catch (RuntimeException | Error e) {
+            for (int i = startedSoFar.size() - 1; i >= 0; i--) {
+                try {
+                    startedSoFar.get(i).close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    public BrokerProcess broker() {
+        return broker;
+    }
+
+    public IspProcess alpha() {
+        return alpha;
+    }
+
+    public IspProcess beta() {
+        return beta;
+    }
+
+    public IspProcess isp(String domain) {
+        return switch (domain) {
+            case ALPHA -> alpha;
+            case BETA -> beta;
+            default -> throw new IllegalArgumentException("no ISP " + domain + " in this federation");
+        };
+    }
+
+    /** Fails with the logs' tails if a process of the federation has died. */
+    public void assertAllAlive() {
+        broker.process().assertAlive();
+        alpha.process().assertAlive();
+        beta.process().assertAlive();
+    }
+
+    @Override
+    public void close() {
+        beta.close();
+        alpha.close();
+        broker.close();
+    }
+}
