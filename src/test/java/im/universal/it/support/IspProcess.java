@@ -42,7 +42,18 @@ public final class IspProcess implements AutoCloseable {
      */
     public static IspProcess launch(
             String name, String domain, int port, int brokerPort, Map<String, String> env, boolean fresh) {
-        Path data = Repo.processesDir().resolve(domain);
+        return launch(name, Repo.processesDir().resolve(domain), domain, port, brokerPort, env, fresh);
+    }
+
+    /** As above, with the data directory named explicitly (for a second federation beside the shared one). */
+    public static IspProcess launch(
+            String name,
+            Path data,
+            String domain,
+            int port,
+            int brokerPort,
+            Map<String, String> env,
+            boolean fresh) {
         if (fresh) {
             Repo.deleteRecursively(data);
         }
@@ -60,8 +71,14 @@ public final class IspProcess implements AutoCloseable {
                         data.toString(),
                         "--broker-port",
                         "" + brokerPort),
-                env);
+                withWar(env));
         return new IspProcess(domain, port, process);
+    }
+
+    private static Map<String, String> withWar(Map<String, String> env) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putIfAbsent("UIM_WAR", Repo.warSnapshot().toString());
+        return all;
     }
 
     /**

@@ -36,6 +36,34 @@ public final class Repo {
         return root().resolve(slot == 0 ? "it/target/processes" : "it/target/processes-slot" + slot);
     }
 
+    private static Path warSnapshot;
+
+    /**
+     * A private copy of the built WAR for the processes of this test run, so that a rebuild of web/ while tests
+     * run (another terminal, an IDE) cannot hand a half-written archive to an ISP that is starting. The copy must
+     * be a complete WAR (its libraries inside); a copy taken mid-write is taken again.
+     */
+    public static synchronized Path warSnapshot() {
+        if (warSnapshot != null) {
+            return warSnapshot;
+        }
+        Path source = resolve("web/target/uim.war");
+        Path copy = processesDir().resolve("archives").resolve("uim.war");
+        Await.until("a complete " + source, java.time.Duration.ofSeconds(120), () -> {
+            try {
+                Files.createDirectories(copy.getParent());
+                Files.copy(source, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                try (var zip = new java.util.zip.ZipFile(copy.toFile())) {
+                    return zip.stream().anyMatch(e -> e.getName().startsWith("WEB-INF/lib/hibernate-core"));
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        warSnapshot = copy;
+        return copy;
+    }
+
     /** The demo password of a broker user, from jms-config/broker/etc/users.properties. */
     public static String brokerPassword(String user) {
         Path file = resolve("jms-config/broker/etc/users.properties");

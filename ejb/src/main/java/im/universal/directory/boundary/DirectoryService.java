@@ -30,7 +30,7 @@ public class DirectoryService {
     IspConfig config;
 
     /** Searches address and display name; a proprietary session sees only its own ISP. */
-    public List<DirectoryEntryView> search(Caller caller, String q, Integer limit) {
+    public DirectoryPage search(Caller caller, String q, Integer limit) {
         int max = limit == null ? DEFAULT_LIMIT : limit;
         if (max < 1 || max > MAX_LIMIT) {
             throw new UimException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and " + MAX_LIMIT);
@@ -40,17 +40,20 @@ public class DirectoryService {
             throw new UimException(ErrorCode.INVALID_REQUEST, "query too long");
         }
         String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        String jpql = "select d from DirectoryEntry d where (lower(d.address) like :p escape '\\'"
+        String where = " from DirectoryEntry d where (lower(d.address) like :p escape '\\'"
                 + " or lower(d.displayName) like :p escape '\\')"
-                + (caller.isProprietary() ? " and d.domain = :own" : "")
-                + " order by d.address";
-        TypedQuery<DirectoryEntry> query = em.createQuery(jpql, DirectoryEntry.class)
+                + (caller.isProprietary() ? " and d.domain = :own" : "");
+        TypedQuery<DirectoryEntry> query = em.createQuery(
+                        "select d" + where + " order by d.address", DirectoryEntry.class)
                 .setParameter("p", pattern)
                 .setMaxResults(max);
+        TypedQuery<Long> count =
+                em.createQuery("select count(d)" + where, Long.class).setParameter("p", pattern);
         if (caller.isProprietary()) {
             query.setParameter("own", config.domain());
+            count.setParameter("own", config.domain());
         }
-        return query.getResultList().stream().map(this::view).toList();
+        return new DirectoryPage(query.getResultList().stream().map(this::view).toList(), count.getSingleResult());
     }
 
     /** Lists a newly registered local user. */

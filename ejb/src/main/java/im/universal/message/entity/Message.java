@@ -24,7 +24,8 @@ import java.time.Instant;
         query = "select m from Message m where m.sender = :sender and m.clientId = :clientId")
 @NamedQuery(
         name = Message.PENDING_FOR,
-        query = "select m from Message m where m.recipient = :recipient and m.pendingDelivery = true order by m.id")
+        query = "select m from Message m where m.recipient = :recipient and m.pendingDelivery = true"
+                + " order by m.sentAt, m.id")
 @NamedQuery(
         name = Message.CONVERSATION_BEFORE,
         query =

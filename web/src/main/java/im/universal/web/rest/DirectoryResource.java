@@ -1,5 +1,6 @@
 package im.universal.web.rest;
 
+import im.universal.directory.boundary.DirectoryPage;
 import im.universal.directory.boundary.DirectoryService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -27,14 +28,18 @@ public class DirectoryResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response search(@QueryParam("q") String q, @QueryParam("limit") String limit, @Context HttpHeaders headers) {
         JsonArrayBuilder entries = Json.createArrayBuilder();
-        directory
-                .search(auth.caller(headers), q, Params.optionalInt(limit, "limit"))
+        DirectoryPage page = directory.search(auth.caller(headers), q, Params.optionalInt(limit, "limit"));
+        page.entries()
                 .forEach(e -> entries.add(Json.createObjectBuilder()
                         .add("address", e.address())
                         .add("displayName", e.displayName())
                         .add("domain", e.domain())
                         .add("local", e.local())));
         return Responses.json(
-                200, Json.createObjectBuilder().add("entries", entries).build());
+                200,
+                Json.createObjectBuilder()
+                        .add("entries", entries)
+                        .add("total", page.total())
+                        .build());
     }
 }
