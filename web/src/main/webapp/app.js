@@ -1,15 +1,36 @@
 // Universal IM — browser client (plain ES2020, no framework, no build step).
 // Talks to the ISP that served this page: REST under api/v1/, WebSocket at ws/v1 (see docs/protocol.md).
 // Every piece of user-controlled text is rendered with textContent, never innerHTML.
+//
+// Stable hooks (the browser tests in src/test/java/im/universal/it/browser rely on them; keep them):
+//   forms and controls: #login-form #login-username #login-password #login-mode #login-submit
+//     #register-form #reg-username #reg-password #reg-displayname #reg-listed #reg-submit
+//     #logout #reconnect-now #presence-form #presence-show #presence-status #presence-submit
+//     #add-form #add-address #add-submit #search-form #search-q #search-submit #search-results #search-empty
+//     #chat-form #chat-input #chat-send #chat-back #history-more #status-clear
+//   views and state: #auth-view #chat-view[data-chat] #session-box #me #mode-badge #my-presence[data-show]
+//     #conn[data-state = online | connecting | offline] #status-area (p.entry.error|info[data-code])
+//     #contacts > li.contact[data-address][data-state][data-show] with .unread, button.open/.approve/.deny/.remove
+//     #search-results > li.result[data-address] with button.add
+//     #chat-with #chat-info #chat-typing #chat-log > li.msg.mine|.theirs[data-id][data-client-id][data-status]
+//       with .meta, .body, .status   (data-status: pending | accepted | delivered | read | failed)
+//   body[data-ready="yes"] once the client has started.
 'use strict';
 
 const SESSION_KEY = 'uim.session';
 const PRESENCE_KEY = 'uim.presence';
 const OPEN_CHAT_KEY = 'uim.openChat';
-const PING_INTERVAL_MS = 25000;
+const PENDING_KEY = 'uim.pendingOut';
+const PING_INTERVAL_MS = 20000;
+const PONG_TIMEOUT_MS = 10000;
+const RECONNECT_MAX_MS = 15000;
+const MAX_BODY = 4096;
+const RATE_LIMIT_RETRY_MS = 2000;
 const HISTORY_PAGE = 50;
-const MAX_STATUS_ENTRIES = 6;
+const MAX_STATUS_ENTRIES = 4;
+const INFO_LIFETIME_MS = 8000;
 const TYPING_IDLE_MS = 4000;
+const TYPING_REFRESH_MS = 5000;
 const STATUS_RANK = { failed: -1, pending: 0, accepted: 1, delivered: 2, read: 3 };
 const STATE_RANK = { 'pending-in': 0, accepted: 1, 'pending-out': 2 };
 
@@ -120,24 +141,63 @@ function setBusy(button, busy) {
 // ---------------------------------------------------------------------------------------------
 // Status area (errors and information, newest first)
 
-function notify(kind, text, code) {
+function notify(kind, text, code, detail) {
   const area = $('status-area');
-  const entry = h('p', { className: `entry ${kind}`, dataset: code ? { code } : {} }, [
+  const entry = h('p', { className: `entry ${kind}`, dataset: code ? { code } : {}, title: detail }, [
     h('time', { className: 'when', datetime: new Date().toISOString(), text: fmtTime(new Date().toISOString()) }),
     ' ',
     h('span', { className: 'text', text }),
   ]);
   area.prepend(entry);
   while (area.children.length > MAX_STATUS_ENTRIES) area.lastElementChild.remove();
+  // information fades away by itself; errors stay until cleared
+  if (kind === 'info') setTimeout(() => entry.remove(), INFO_LIFETIME_MS);
   area.dataset.lastKind = kind;
   if (code) area.dataset.lastCode = code;
   else delete area.dataset.lastCode;
 }
 
+// A plain-language explanation for every error code of the protocol (docs/protocol.md §4); the server's own
+// message is added when it says more. Unknown codes show the server's message.
+const ERROR_TEXT = {
+  invalid_request: 'The server did not understand the request.',
+  invalid_username: 'Usernames are 1–64 characters of a–z, 0–9, dot, underscore and hyphen, starting with a letter or digit.',
+  weak_password: 'The password needs at least 8 characters.',
+  username_taken: 'That username is already taken on this server.',
+  invalid_credentials: 'Wrong username or password.',
+  account_disabled: 'This account has been disabled by the operator.',
+  too_many_attempts: 'Too many failed logins. Wait a little, then try again.',
+  rate_limited: 'Too many requests in a short time. Slow down and try again shortly.',
+  unauthorized: 'Your session has ended. Please log in again.',
+  invalid_address: 'That is not a valid address (name@domain), or it is your own.',
+  mode_restricted: 'This is a proprietary session: it reaches only users of this server. Log in in universal mode to reach other servers.',
+  unknown_user: 'There is no such user.',
+  no_request: 'There is no pending request from that address.',
+  not_found: 'Not found.',
+  not_a_contact: 'You can only do this with accepted contacts.',
+  too_large: `The message is too long: at most ${MAX_BODY} characters.`,
+  method_not_allowed: 'The server does not allow this operation.',
+  unsupported_media_type: 'The server refused the format of the request.',
+  internal_error: 'The server ran into a problem. Please try again.',
+  unavailable: 'The server is not ready (its database or broker is unreachable). Try again shortly.',
+  network_error: 'Cannot reach the server. Check the connection; the client keeps trying.',
+  not_connected: 'Not connected to the server right now.',
+};
+
+// Codes whose server message says something the plain text cannot (which field, which user, which limit).
+const DETAILED = new Set(['invalid_request', 'invalid_address', 'unknown_user', 'not_found', 'too_large']);
+
+function explain(code, serverMessage) {
+  const known = ERROR_TEXT[code];
+  if (!known) return serverMessage || `Error ${code}`;
+  if (!serverMessage || serverMessage === known || !DETAILED.has(code)) return known;
+  return `${known} (${serverMessage})`;
+}
+
 function notifyError(err, context) {
   const code = err && err.code ? err.code : 'error';
   const message = err && err.message ? err.message : String(err);
-  notify('error', `${context ? context + ': ' : ''}${code} — ${message}`, code);
+  notify('error', `${context ? context + ': ' : ''}${explain(code, message)}`, code, message);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,12 +312,14 @@ function endSession() {
   state.wsReady = false;
   stopPing();
   clearTimeout(state.reconnectTimer);
+  clearInterval(state.countdownTimer);
   clearTimeout(state.contactsRefreshTimer);
   if (ws && ws.readyState <= WebSocket.OPEN) ws.close(1000, 'logout');
   state.session = null;
   sessionStorage.removeItem(SESSION_KEY);
   sessionStorage.removeItem(PRESENCE_KEY);
   sessionStorage.removeItem(OPEN_CHAT_KEY);
+  sessionStorage.removeItem(PENDING_KEY);
   resetData();
   setConn('offline');
   showViews();
@@ -293,6 +355,7 @@ async function onRegister(ev) {
   try {
     const account = await api('POST', 'accounts', body, { auth: false });
     $('register-form').reset();
+    $('login-username').value = account.address.slice(0, account.address.indexOf('@'));
     notify('info', `Account ${account.address} created${account.listed ? ' (listed)' : ' (unlisted)'}. You can log in now.`);
   } catch (e) {
     reportApiError(e, 'Registration failed');
@@ -352,20 +415,26 @@ function wsUrl() {
   return url.href;
 }
 
-function setConn(text) {
+// state: online | connecting | offline; the text may say more ("offline — retrying in 4 s").
+function setConn(connState, text) {
   const conn = $('conn');
-  conn.textContent = text;
-  conn.dataset.state = text.split(' ')[0];
+  conn.textContent = text || connState;
+  conn.dataset.state = connState;
+  $('reconnect-now').hidden = connState !== 'offline' || !state.session;
+  const saved = loadPresence();
+  $('my-presence').dataset.show = connState === 'online' ? (saved && saved.show) || 'available' : 'offline';
 }
 
 function connect() {
   clearTimeout(state.reconnectTimer);
+  clearInterval(state.countdownTimer);
   if (!state.session) return;
+  if (state.ws && state.ws.readyState <= WebSocket.OPEN) return;
   let ws;
   try {
     ws = new WebSocket(wsUrl());
   } catch (e) {
-    notifyError(new ApiError('network_error', e.message, 0), 'WebSocket');
+    notifyError(new ApiError('network_error', e.message, 0), 'Connection');
     scheduleReconnect();
     return;
   }
@@ -376,44 +445,74 @@ function connect() {
   ws.addEventListener('open', () => {
     if (ws !== state.ws) return;
     ws.send(JSON.stringify({ type: 'auth', token: state.session.token }));
-    startPing();
+    startPing(ws);
   });
   ws.addEventListener('message', (ev) => {
     if (ws !== state.ws) return;
+    state.lastHeard = Date.now();
     let frame;
     try {
       frame = JSON.parse(ev.data);
     } catch {
-      notify('error', 'Unreadable frame from the server', 'invalid_frame');
+      notify('error', 'The server sent something unreadable; ignored.', 'invalid_frame');
       return;
     }
     if (frame && typeof frame === 'object') handleFrame(frame);
   });
   ws.addEventListener('close', (ev) => {
     if (ws !== state.ws) return;
-    state.ws = null;
-    state.wsReady = false;
-    stopPing();
-    if (!state.session || state.loggingOut) {
-      setConn('offline');
-      return;
-    }
-    if (state.authFailed) {
-      endSession();
-      notify('error', 'The session is no longer valid; please log in again', 'unauthorized');
-      return;
-    }
-    if (ev.code === 1009) notify('error', 'The server closed the connection: frame too large', 'too_large');
-    scheduleReconnect();
+    lostSocket(ev.code);
   });
 }
 
+// The socket is gone (closed by either side, or declared dead): forget it and, unless the user left, retry.
+function lostSocket(code) {
+  const ws = state.ws;
+  state.ws = null;
+  state.wsReady = false;
+  stopPing();
+  stopTyping();
+  if (ws && ws.readyState <= WebSocket.OPEN) {
+    try {
+      ws.close(4000, 'reconnecting');
+    } catch {
+      // closing anyway
+    }
+  }
+  if (!state.session || state.loggingOut) {
+    setConn('offline');
+    return;
+  }
+  if (state.authFailed) {
+    endSession();
+    notify('error', ERROR_TEXT.unauthorized, 'unauthorized');
+    return;
+  }
+  if (code === 1009) notify('error', 'The server closed the connection: a frame was too large.', 'too_large');
+  markContactsUnknown();
+  scheduleReconnect();
+}
+
+// Exponential backoff with jitter: 1, 2, 4, 8, then 15 s at most, while the page shows the countdown.
 function scheduleReconnect() {
-  const delay = Math.min(30000, 1000 * 2 ** state.reconnectAttempts) + Math.floor(Math.random() * 500);
-  state.reconnectAttempts = Math.min(state.reconnectAttempts + 1, 6);
-  setConn(`offline — reconnecting in ${Math.round(delay / 1000)} s`);
+  const base = Math.min(RECONNECT_MAX_MS, 1000 * 2 ** state.reconnectAttempts);
+  const delay = base + Math.floor(Math.random() * 400);
+  state.reconnectAttempts = Math.min(state.reconnectAttempts + 1, 10);
+  const at = Date.now() + delay;
+  const show = () => {
+    const left = Math.max(0, Math.ceil((at - Date.now()) / 1000));
+    setConn('offline', navigator.onLine === false ? 'offline — no network' : `offline — retrying in ${left} s`);
+  };
+  show();
+  clearInterval(state.countdownTimer);
+  state.countdownTimer = setInterval(show, 1000);
   clearTimeout(state.reconnectTimer);
   state.reconnectTimer = setTimeout(connect, delay);
+}
+
+function reconnectNow() {
+  state.reconnectAttempts = 0;
+  connect();
 }
 
 function sendFrame(frame) {
@@ -424,14 +523,35 @@ function sendFrame(frame) {
   return true;
 }
 
-function startPing() {
+// Keep-alive, and detection of a dead line (TCP still open, nothing comes back): no answer to a ping
+// within PONG_TIMEOUT_MS drops the socket and reconnects.
+function startPing(ws) {
   stopPing();
-  state.pingTimer = setInterval(() => sendFrame({ type: 'ping' }), PING_INTERVAL_MS);
+  state.lastHeard = Date.now();
+  state.pingTimer = setInterval(() => {
+    if (ws !== state.ws) return;
+    if (state.pingSentAt && state.lastHeard < state.pingSentAt && Date.now() - state.pingSentAt > PONG_TIMEOUT_MS) {
+      notify('info', 'The connection stopped answering; reconnecting.', 'dead_connection');
+      lostSocket(4000);
+      return;
+    }
+    if (Date.now() - state.lastHeard >= PING_INTERVAL_MS && (!state.pingSentAt || state.lastHeard >= state.pingSentAt)) {
+      if (sendFrame({ type: 'ping' })) state.pingSentAt = Date.now();
+    }
+  }, 1000);
 }
 
 function stopPing() {
   clearInterval(state.pingTimer);
   state.pingTimer = null;
+  state.pingSentAt = 0;
+}
+
+// While disconnected nobody's presence is known for sure; `ready` brings the truth back.
+function markContactsUnknown() {
+  for (const c of state.contacts.values()) {
+    if (c.el) c.el.dataset.stale = 'yes';
+  }
 }
 
 function handleFrame(f) {
@@ -492,9 +612,17 @@ function onErrorFrame(f) {
   const code = f.code || 'error';
   if (code === 'unauthorized') state.authFailed = true;
   let context = 'Server';
+  if (f.ref && state.pendingOut.has(f.ref) && code === 'rate_limited') {
+    // "slow down and resend with the same id": keep it pending and try again in a moment
+    const msg = state.pendingOut.get(f.ref);
+    setTimeout(() => state.pendingOut.get(msg.clientId) === msg && transmit(msg), RATE_LIMIT_RETRY_MS);
+    notify('info', `${explain(code, f.message)} The message will be sent again automatically.`, code);
+    return;
+  }
   if (f.ref && state.pendingOut.has(f.ref)) {
     const msg = state.pendingOut.get(f.ref);
     state.pendingOut.delete(f.ref);
+    savePending();
     msg.status = 'failed';
     msg.error = code;
     renderMessage(msg);
@@ -503,7 +631,7 @@ function onErrorFrame(f) {
     context = `Contact ${f.ref}`;
     scheduleContactsRefresh();
   }
-  notify('error', `${context}: ${code} — ${f.message || ''}`, code);
+  notify('error', `${context}: ${explain(code, f.message)}`, code, f.message);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -612,6 +740,7 @@ function renderContact(c) {
   li.dataset.address = c.address;
   li.dataset.state = c.state;
   li.dataset.show = show;
+  if (state.wsReady) delete li.dataset.stale;
   li.classList.toggle('active', state.openChat === c.address);
   c.ui.name.textContent = c.displayName || c.address.split('@')[0];
   c.ui.address.textContent = c.address;
@@ -678,6 +807,7 @@ function onPresence(f) {
   const c = state.contacts.get(norm(f.from));
   if (!c) return;
   c.presence = { show: f.show || 'offline', status: f.status ?? null, lastSeen: f.lastSeen ?? null };
+  if (state.sessionInfo && state.sessionInfo.peer === c.address) state.sessionInfo.available = c.presence.show !== 'offline';
   renderContact(c);
   sortContacts();
   if (state.openChat === c.address) updateChatInfo();
@@ -817,6 +947,15 @@ function renderSearchResults(entries) {
         h('span', { className: 'address', text: address }),
       ]),
     ]);
+    const domain = norm(entry.domain || address.slice(address.indexOf('@') + 1));
+    const home = domain === myDomain();
+    li.append(
+      h('span', {
+        className: `isp ${home ? 'home' : 'remote'}`,
+        text: home ? `${domain} (this server)` : `on ${domain}`,
+        title: home ? 'A user of this server' : `A user of another server: ${domain}`,
+      }),
+    );
     const known = state.contacts.get(address);
     if (sameAddr(address, state.session && state.session.address)) {
       li.append(h('span', { className: 'note', text: '(you)' }));
@@ -925,6 +1064,23 @@ function openChat(address) {
   $('chat-input').focus();
 }
 
+// Back to the contact list (on a phone the chat takes the whole screen).
+function closeChat() {
+  stopTyping();
+  const peer = state.openChat;
+  state.openChat = null;
+  state.sessionInfo = null;
+  sessionStorage.removeItem(OPEN_CHAT_KEY);
+  $('chat-with').textContent = '';
+  $('chat-info').textContent = '';
+  $('chat-typing').textContent = '';
+  for (const c of state.contacts.values()) c.el && c.el.classList.remove('active');
+  renderChatLog();
+  updateChatControls();
+  const c = peer && state.contacts.get(peer);
+  if (c && c.ui) c.ui.open.focus();
+}
+
 async function loadHistory(peer, before) {
   const conv = getConv(peer);
   if (conv.loading) return;
@@ -938,8 +1094,12 @@ async function loadHistory(peer, before) {
     conv.hasMore = messages.length >= HISTORY_PAGE;
     conv.historyLoaded = true;
     if (state.openChat === peer) {
+      // older messages go on top: keep what the user was looking at in place
+      const log = $('chat-log');
+      const fromBottom = log.scrollHeight - log.scrollTop;
       renderChatLog(!before);
-      markRead(peer);
+      if (before) log.scrollTop = log.scrollHeight - fromBottom;
+      if (document.visibilityState === 'visible') markRead(peer);
     }
   } catch (e) {
     reportApiError(e, `History with ${peer}`);
@@ -1004,8 +1164,8 @@ function onIncomingMessage(f) {
   }
   sendReceipt('delivered', msg.id);
   const peer = peerOf(msg);
-  if (state.openChat === peer) {
-    renderChatLog();
+  if (state.openChat === peer) renderChatLog();
+  if (state.openChat === peer && document.visibilityState === 'visible') {
     markRead(peer);
   } else if (msg.status !== 'read') {
     const c = state.contacts.get(peer);
@@ -1046,6 +1206,7 @@ function onAck(f) {
   const msg = state.pendingOut.get(f.id);
   if (!msg) return;
   state.pendingOut.delete(f.id);
+  savePending();
   const serverId = f.serverId;
   const existing = serverId ? state.byServerId.get(serverId) : null;
   if (existing && existing !== msg) {
@@ -1140,6 +1301,11 @@ function onChatSubmit(ev) {
   const input = $('chat-input');
   const body = input.value;
   if (!body.trim()) return;
+  const length = [...body].length; // code points, as the server counts
+  if (length > MAX_BODY) {
+    notify('error', `${ERROR_TEXT.too_large} This one has ${length}.`, 'too_large');
+    return;
+  }
   const msg = {
     id: null,
     clientId: uuid(),
@@ -1153,10 +1319,58 @@ function onChatSubmit(ev) {
   };
   addMessage(msg);
   state.pendingOut.set(msg.clientId, msg);
+  savePending();
   input.value = '';
+  updateCounter();
   stopTyping();
   renderChatLog(true);
-  if (!transmit(msg)) notify('info', 'Not connected: the message will be sent when the connection is back');
+  if (!transmit(msg)) notify('info', 'Not connected: the message will be sent when the connection is back.');
+}
+
+// Unacknowledged messages survive a reload of the page (same tab): they are resent with the same client id.
+function savePending() {
+  const list = [...state.pendingOut.values()].map((m) => ({
+    clientId: m.clientId,
+    to: m.to,
+    body: m.body,
+    localTime: m.localTime,
+  }));
+  if (list.length) sessionStorage.setItem(PENDING_KEY, JSON.stringify(list));
+  else sessionStorage.removeItem(PENDING_KEY);
+}
+
+function restorePending() {
+  let list = [];
+  try {
+    list = JSON.parse(sessionStorage.getItem(PENDING_KEY) || '[]');
+  } catch {
+    list = [];
+  }
+  for (const p of Array.isArray(list) ? list : []) {
+    if (!p || !p.clientId || !p.to || typeof p.body !== 'string') continue;
+    const msg = {
+      id: null,
+      clientId: p.clientId,
+      from: state.session.address,
+      to: norm(p.to),
+      body: p.body,
+      sentAt: null,
+      localTime: p.localTime || Date.now(),
+      status: 'pending',
+      mine: true,
+    };
+    addMessage(msg);
+    state.pendingOut.set(msg.clientId, msg);
+  }
+}
+
+function updateCounter() {
+  const input = $('chat-input');
+  const length = [...input.value].length;
+  const counter = $('chat-counter');
+  counter.hidden = length < MAX_BODY - 200;
+  counter.textContent = `${length} / ${MAX_BODY}`;
+  counter.dataset.over = length > MAX_BODY ? 'yes' : 'no';
 }
 
 function transmit(msg) {
@@ -1167,6 +1381,7 @@ function retry(msg) {
   msg.status = 'pending';
   msg.error = null;
   state.pendingOut.set(msg.clientId, msg);
+  savePending();
   renderMessage(msg);
   if (!transmit(msg)) notify('info', 'Not connected: the message will be sent when the connection is back');
 }
@@ -1185,7 +1400,13 @@ function onChatInput() {
     stopTyping();
     return;
   }
-  if (!state.typingSent && sendFrame({ type: 'typing', to, state: 'composing' })) state.typingSent = to;
+  updateCounter();
+  // composing is repeated every few seconds while typing goes on (receivers forget it after a while)
+  const stale = Date.now() - (state.typingSentAt || 0) > TYPING_REFRESH_MS;
+  if ((!state.typingSent || stale) && sendFrame({ type: 'typing', to, state: 'composing' })) {
+    state.typingSent = to;
+    state.typingSentAt = Date.now();
+  }
   clearTimeout(state.typingTimer);
   state.typingTimer = setTimeout(stopTyping, TYPING_IDLE_MS);
 }
@@ -1226,13 +1447,21 @@ function renderChatLog(scrollToEnd) {
   if (scrollToEnd || nearEnd) log.scrollTop = log.scrollHeight;
 }
 
+const STATUS_LABEL = { pending: 'sending…', accepted: 'sent', delivered: 'delivered', read: 'read' };
+
+function fullTime(ms) {
+  return new Date(ms).toLocaleString([], { dateStyle: 'full', timeStyle: 'medium' });
+}
+
 function renderMessage(msg) {
   if (!msg.el) {
     msg.ui = {
-      meta: h('span', { className: 'meta' }),
+      who: h('span', { className: 'who-sent' }),
+      time: h('time', { className: 'when' }),
       body: h('span', { className: 'body' }),
       status: h('span', { className: 'status' }),
     };
+    msg.ui.meta = h('span', { className: 'meta' }, [msg.ui.who, ' · ', msg.ui.time]);
     msg.el = h('li', { className: `msg ${msg.mine ? 'mine' : 'theirs'}` }, [msg.ui.meta, msg.ui.body, msg.ui.status]);
     msg.ui.body.textContent = msg.body;
   }
@@ -1241,15 +1470,22 @@ function renderMessage(msg) {
   if (msg.id) li.dataset.id = msg.id;
   if (msg.clientId) li.dataset.clientId = msg.clientId;
   li.dataset.status = msg.status;
-  const when = msg.sentAt ? fmtTime(msg.sentAt) : fmtTime(new Date(msg.localTime).toISOString());
-  msg.ui.meta.textContent = `${msg.mine ? 'me' : msg.from} · ${when}`;
+  const ms = timeOf(msg);
+  const iso = new Date(ms).toISOString();
+  if (msg.ui.time.dateTime !== iso) {
+    msg.ui.time.dateTime = iso;
+    msg.ui.time.textContent = fmtTime(iso);
+    msg.ui.time.title = fullTime(ms);
+  }
+  const c = msg.mine ? null : state.contacts.get(norm(msg.from));
+  msg.ui.who.textContent = msg.mine ? 'me' : (c && c.displayName) || msg.from;
   if (msg.mine) {
-    const label = msg.status === 'pending' ? 'sending' : msg.status === 'failed' ? `failed: ${msg.error || 'error'}` : msg.status;
+    const label = msg.status === 'failed' ? `not sent: ${explain(msg.error || 'error')}` : STATUS_LABEL[msg.status] || msg.status;
     msg.ui.status.textContent = label;
     msg.ui.status.dataset.status = msg.status;
-    msg.ui.status.setAttribute('aria-label', `status ${label}`);
+    msg.ui.status.title = label;
     if (msg.status === 'failed' && !msg.ui.retry) {
-      msg.ui.retry = h('button', { type: 'button', className: 'retry', text: 'Retry' });
+      msg.ui.retry = h('button', { type: 'button', className: 'retry', text: 'Retry', 'aria-label': 'Send this message again' });
       msg.ui.retry.addEventListener('click', () => retry(msg));
       li.append(msg.ui.retry);
     } else if (msg.status !== 'failed' && msg.ui.retry) {
@@ -1269,6 +1505,7 @@ function updateChatControls() {
   $('chat-send').disabled = !hasChat;
   $('chat-empty').hidden = hasChat;
   $('chat-panel').dataset.open = hasChat ? 'yes' : 'no';
+  $('chat-view').dataset.chat = hasChat ? 'open' : 'list';
   const conv = hasChat ? getConv(peer) : null;
   $('history-more').hidden = !(conv && conv.historyLoaded && conv.hasMore);
   if (hasChat) updateChatInfo();
@@ -1294,13 +1531,28 @@ function init() {
   $('chat-input').addEventListener('keydown', onChatKeydown);
   $('chat-input').addEventListener('input', onChatInput);
   $('history-more').addEventListener('click', onOlder);
+  $('chat-log').addEventListener('scroll', () => {
+    const conv = state.openChat && getConv(state.openChat);
+    if (conv && conv.hasMore && !conv.loading && $('chat-log').scrollTop < 40) onOlder();
+  });
   $('status-clear').addEventListener('click', () => {
     $('status-area').replaceChildren();
     delete $('status-area').dataset.lastCode;
     delete $('status-area').dataset.lastKind;
   });
+  $('reconnect-now').addEventListener('click', reconnectNow);
+  $('chat-back').addEventListener('click', closeChat);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && state.openChat) markRead(state.openChat);
+  });
+  window.addEventListener('online', () => {
+    if (state.session && !state.ws) reconnectNow();
+  });
+  window.addEventListener('offline', () => {
+    if (state.session && !state.wsReady) setConn('offline', 'offline — no network');
+  });
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape' && state.openChat && document.activeElement === $('chat-input')) closeChat();
   });
 
   const saved = loadSession();
@@ -1308,6 +1560,7 @@ function init() {
     state.session = saved;
     resetData();
     showViews();
+    restorePending();
     connect();
     const chat = sessionStorage.getItem(OPEN_CHAT_KEY);
     if (chat) openChat(chat);

@@ -10,6 +10,7 @@ public enum ErrorCode {
     UNAUTHORIZED("unauthorized", 401),
     INVALID_CREDENTIALS("invalid_credentials", 401),
     ACCOUNT_DISABLED("account_disabled", 403),
+    FORBIDDEN("forbidden", 403),
     MODE_RESTRICTED("mode_restricted", 403),
     NOT_A_CONTACT("not_a_contact", 403),
     NOT_FOUND("not_found", 404),

@@ -22,6 +22,14 @@ public final class Federation implements AutoCloseable {
     public static final int BROKER_PORT = 61620 + 100 * SLOT;
     public static final String ALPHA = "alpha.test";
     public static final String BETA = "beta.test";
+    /** The first operator of each ISP's admin console (test credentials; the console has no default password). */
+    public static final String OPERATOR = System.getProperty("uim.admin.user", "operator");
+
+    public static final String OPERATOR_PASSWORD = System.getProperty("uim.admin.password", "operator-password-it");
+
+    private static final Map<String, String> ISP_ENV =
+            Map.of("UIM_ADMIN_USER", OPERATOR, "UIM_ADMIN_PASSWORD", OPERATOR_PASSWORD);
+
     public static final Map<String, Integer> ISP_PORTS = Map.of(ALPHA, 8181 + 100 * SLOT, BETA, 8182 + 100 * SLOT);
 
     /**
@@ -49,7 +57,7 @@ public final class Federation implements AutoCloseable {
         try {
             BrokerProcess broker = BrokerProcess.start(BROKER_PORT);
             startedSoFar.add(broker);
-            IspProcess alpha = IspProcess.launch(ALPHA, ISP_PORTS.get(ALPHA), BROKER_PORT);
+            IspProcess alpha = IspProcess.launch(ALPHA, ALPHA, ISP_PORTS.get(ALPHA), BROKER_PORT, ISP_ENV, true);
             startedSoFar.add(alpha);
             try {
                 Await.until(ALPHA + " head start", HEAD_START, () -> {
@@ -61,7 +69,7 @@ public final class Federation implements AutoCloseable {
                     throw headStartOver;
                 }
             }
-            IspProcess beta = IspProcess.launch(BETA, ISP_PORTS.get(BETA), BROKER_PORT);
+            IspProcess beta = IspProcess.launch(BETA, BETA, ISP_PORTS.get(BETA), BROKER_PORT, ISP_ENV, true);
             startedSoFar.add(beta);
             alpha.awaitHealthy(IspProcess.START_TIMEOUT);
             beta.awaitHealthy(IspProcess.START_TIMEOUT);

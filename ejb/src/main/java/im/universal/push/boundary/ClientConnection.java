@@ -17,4 +17,9 @@ public interface ClientConnection {
 
     /** Closes the connection, e.g. at logout or when the account is disabled. */
     void close(String reason);
+
+    /** Closes the connection with a WebSocket close code, e.g. 1008 (policy violation) for a disabled account. */
+    default void close(int code, String reason) {
+        close(reason);
+    }
 }

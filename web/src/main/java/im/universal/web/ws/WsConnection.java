@@ -149,6 +149,11 @@ final class WsConnection implements ClientConnection {
         close(CloseReason.CloseCodes.NORMAL_CLOSURE, reason);
     }
 
+    @Override
+    public void close(int code, String reason) {
+        close(CloseReason.CloseCodes.getCloseCode(code), reason);
+    }
+
     void close(CloseReason.CloseCode code, String reason) {
         closed = true;
         try {
