@@ -47,13 +47,7 @@ public final class IspProcess implements AutoCloseable {
 
     /** As above, with the data directory named explicitly (for a second federation beside the shared one). */
     public static IspProcess launch(
-            String name,
-            Path data,
-            String domain,
-            int port,
-            int brokerPort,
-            Map<String, String> env,
-            boolean fresh) {
+            String name, Path data, String domain, int port, int brokerPort, Map<String, String> env, boolean fresh) {
         if (fresh) {
             Repo.deleteRecursively(data);
         }

@@ -72,10 +72,15 @@ public final class WsClient implements AutoCloseable {
     }
 
     public void send(JsonObject frame) {
+        sendText(frame.toString());
+    }
+
+    /** Sends any text as one frame, well-formed or not (for tests of hostile input). */
+    public void sendText(String text) {
         try {
-            socket.sendText(frame.toString(), true).get(10, TimeUnit.SECONDS);
+            socket.sendText(text, true).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new AssertionError(name + ": cannot send " + frame, e);
+            throw new AssertionError(name + ": cannot send " + text.substring(0, Math.min(200, text.length())), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
