@@ -4,6 +4,7 @@ import im.universal.it.support.BrokerProcess;
 import im.universal.it.support.Federation;
 import im.universal.it.support.IspProcess;
 import im.universal.it.support.Repo;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,8 +29,10 @@ final class FaultFederation implements AutoCloseable {
             "UIM_LOGIN_FAILURES_PER_ADDRESS", "1000");
 
     private BrokerProcess broker;
+    private EmbeddedPostgres postgres;
     private final Map<String, IspProcess> isps = new LinkedHashMap<>();
     private final Map<String, Integer> starts = new LinkedHashMap<>();
+    private final Map<String, String> databases = new LinkedHashMap<>();
 
     BrokerProcess broker() {
         return broker;
@@ -43,15 +46,40 @@ final class FaultFederation implements AutoCloseable {
         broker = BrokerProcess.start("faults-broker-" + count("broker"), BROKER_PORT, fresh);
     }
 
+    /**
+     * Gives {@code domain} a PostgreSQL database (a real server, started once for the class) instead of the
+     * embedded H2 file, which writes commits in the background and so cannot survive a SIGKILL intact.
+     */
+    void usePostgres(String domain) {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+            }
+            String db = domain.replace('.', '_');
+            try (var connection = postgres.getPostgresDatabase().getConnection();
+                    var statement = connection.createStatement()) {
+                statement.execute("create database " + db);
+            }
+            databases.put(domain, postgres.getJdbcUrl("postgres", db));
+        } catch (java.io.IOException | java.sql.SQLException e) {
+            throw new IllegalStateException("cannot start PostgreSQL for " + domain, e);
+        }
+    }
+
     /** Launches (or relaunches, keeping its database) an ISP and waits until it serves. */
     IspProcess startIsp(String domain, boolean fresh) {
+        Map<String, String> env = new java.util.HashMap<>(ENV);
+        if (databases.containsKey(domain)) {
+            env.put("UIM_DB_URL", databases.get(domain));
+            env.put("UIM_DB_USER", "postgres");
+        }
         IspProcess isp = IspProcess.launch(
                 "faults-" + domain + "-" + count(domain),
                 dataOf(domain),
                 domain,
                 PORTS.get(domain),
                 BROKER_PORT,
-                ENV,
+                env,
                 fresh);
         isps.put(domain, isp);
         return isp.awaitHealthy(START);
@@ -70,6 +98,13 @@ final class FaultFederation implements AutoCloseable {
         isps.values().forEach(IspProcess::close);
         if (broker != null) {
             broker.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }

@@ -44,6 +44,7 @@ class FederationFaultIT {
     @BeforeAll
     void start() {
         federation.startBroker(true);
+        federation.usePostgres("beta.test"); // beta is the one killed: it needs a database that survives that
         federation.startIsp("alpha.test", true);
         federation.startIsp("beta.test", true);
         ApiClient alpha = alpha();
@@ -95,14 +96,22 @@ class FederationFaultIT {
         List<String> bodies = IntStream.range(0, 200)
                 .mapToObj(i -> String.format("broker-%03d", i))
                 .toList();
+        double sentBefore = counter(alpha(), "uim_messages_total", "route=\"remote_out\"");
+        double receivedBefore = counter(beta(), "uim_messages_total", "route=\"remote_in\"");
         sendAll(bodies.subList(0, 100));
         federation.broker().close();
+        IspProcess alphaIsp = federation.isp("alpha.test");
+        Await.until("alpha not ready without its broker", RECOVERY, () -> !alphaIsp.isHealthy());
         federation.startBroker(false);
+        Await.until("alpha ready again with its broker", RECOVERY, alphaIsp::isHealthy);
         // the ISPs recover by themselves: alice's sends succeed again (a refused send is retried with its id)
         sendAll(bodies.subList(100, 200));
         assertTrue(federation.isp("alpha.test").process().isAlive()
                 && federation.isp("beta.test").process().isAlive());
         assertEquals(bodies, receive(bodies.size(), "broker-"));
+        // the metrics moved with the traffic
+        assertTrue(counter(alpha(), "uim_messages_total", "route=\"remote_out\"") >= sentBefore + 200);
+        assertTrue(counter(beta(), "uim_messages_total", "route=\"remote_in\"") >= receivedBefore + 200);
     }
 
     @Test
@@ -176,6 +185,17 @@ class FederationFaultIT {
         } finally {
             bob.close();
         }
+    }
+
+    /** A counter from {@code GET /metrics} (Prometheus text), summed over the lines that carry {@code label}. */
+    private static double counter(ApiClient api, String name, String label) {
+        ApiClient.Response metrics = api.get("metrics", null);
+        assertEquals(200, metrics.status(), metrics::toString);
+        return metrics.body()
+                .lines()
+                .filter(l -> l.startsWith(name + "{") && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static long total(ApiClient api, String token, String query) {

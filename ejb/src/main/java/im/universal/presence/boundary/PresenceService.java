@@ -111,12 +111,14 @@ public class PresenceService {
         return PresenceAggregator.aggregate(registry.devices(address), lastSeen);
     }
 
-    /** Two users just became contacts: each learns the other's presence. */
+    /**
+     * Two users just became contacts: each learns the other's presence. A remote peer's presence may have arrived
+     * before the acceptance did (it travels apart from it), so the local user gets what is known of it now, and
+     * anything newer when it comes.
+     */
     public void contactAccepted(Address local, Address peer) {
         send(local, viewOf(local.toString()), peer.domain(), List.of(peer.toString()));
-        if (config.isLocal(peer)) {
-            notifications.fire(new PresencePush(local.toString(), peer.toString(), viewOf(peer.toString())));
-        }
+        notifications.fire(new PresencePush(local.toString(), peer.toString(), viewOf(peer.toString())));
     }
 
     // --- from other ISPs ---
