@@ -189,13 +189,26 @@ class FederationFaultIT {
 
     /** A counter from {@code GET /metrics} (Prometheus text), summed over the lines that carry {@code label}. */
     private static double counter(ApiClient api, String name, String label) {
-        ApiClient.Response metrics = api.get("metrics", null);
-        assertEquals(200, metrics.status(), metrics::toString);
-        return metrics.body()
-                .lines()
-                .filter(l -> l.startsWith(name + "{") && l.contains(label))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        try {
+            java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(api.base().resolve("metrics"))
+                                    .header("Accept", "text/plain")
+                                    .GET()
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode(), metrics::body);
+            return metrics.body()
+                    .lines()
+                    .filter(l -> l.startsWith(name + "{") && l.contains(label))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long total(ApiClient api, String token, String query) {
