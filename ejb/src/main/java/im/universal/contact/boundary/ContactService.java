@@ -12,6 +12,7 @@ import static im.universal.contact.control.ContactEvent.REQUEST_OUT;
 import im.universal.account.boundary.AccountService;
 import im.universal.account.entity.Account;
 import im.universal.contact.control.ContactEvent;
+import im.universal.contact.control.ContactQueries;
 import im.universal.contact.control.ContactStateMachine;
 import im.universal.contact.entity.Contact;
 import im.universal.contact.entity.ContactState;
@@ -141,9 +142,7 @@ public class ContactService {
         if (with == null) {
             throw new UimException(ErrorCode.INVALID_REQUEST, "with must be an address");
         }
-        if (!config.isLocal(with) && caller.isProprietary()) {
-            throw new UimException(ErrorCode.MODE_RESTRICTED, "A proprietary session reaches only its own ISP");
-        }
+        caller.requireReach(config.isLocal(with));
         if (!isAccepted(caller.address().toString(), with.toString())) {
             throw new UimException(ErrorCode.NOT_A_CONTACT, "Not an accepted contact: " + with);
         }
@@ -153,11 +152,7 @@ public class ContactService {
 
     /** True when local user {@code owner} has {@code peer} as an accepted contact. */
     public boolean isAccepted(String owner, String peer) {
-        return em.createNamedQuery(Contact.BY_OWNER_ADDRESS_AND_PEER, Contact.class)
-                .setParameter("owner", owner)
-                .setParameter("peer", peer)
-                .getResultStream()
-                .anyMatch(c -> c.state() == ContactState.ACCEPTED);
+        return ContactQueries.isAccepted(em, owner, peer);
     }
 
     // --- from other ISPs (verified envelopes) ---
@@ -236,9 +231,7 @@ public class ContactService {
         if (peer.equals(caller.address())) {
             throw new UimException(ErrorCode.INVALID_ADDRESS, "You cannot add yourself");
         }
-        if (!config.isLocal(peer) && caller.isProprietary()) {
-            throw new UimException(ErrorCode.MODE_RESTRICTED, "A proprietary session reaches only its own ISP");
-        }
+        caller.requireReach(config.isLocal(peer));
         return peer;
     }
 

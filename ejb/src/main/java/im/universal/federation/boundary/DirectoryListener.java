@@ -1,6 +1,7 @@
 package im.universal.federation.boundary;
 
 import im.universal.federation.control.EnvelopeType;
+import im.universal.platform.Resources;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -10,24 +11,26 @@ import jakarta.jms.MessageListener;
 /** Consumes {@code uim.directory} through this ISP's own durable shared subscription (named after its domain). */
 @MessageDriven(
         activationConfig = {
-            @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+            @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Resources.RESOURCE_ADAPTER),
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic"),
-            @ActivationConfigProperty(propertyName = "destination", propertyValue = "uim.directory"),
+            @ActivationConfigProperty(
+                    propertyName = "destination",
+                    propertyValue = FederationGateway.DIRECTORY_ADDRESS),
             @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
             @ActivationConfigProperty(propertyName = "subscriptionDurability", propertyValue = "Durable"),
             @ActivationConfigProperty(propertyName = "shareSubscriptions", propertyValue = "true"),
             @ActivationConfigProperty(propertyName = "subscriptionName", propertyValue = "${ENV=UIM_DOMAIN}"),
-            @ActivationConfigProperty(propertyName = "user", propertyValue = "${ENV=UIM_BROKER_USER}"),
-            @ActivationConfigProperty(propertyName = "password", propertyValue = "${ENV=UIM_BROKER_PASSWORD}"),
-            @ActivationConfigProperty(
-                    propertyName = "connectorClassName",
-                    propertyValue = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory"),
+            @ActivationConfigProperty(propertyName = "user", propertyValue = BrokerConnection.USER),
+            @ActivationConfigProperty(propertyName = "password", propertyValue = BrokerConnection.PASSWORD),
+            @ActivationConfigProperty(propertyName = "connectorClassName", propertyValue = BrokerConnection.CONNECTOR),
             @ActivationConfigProperty(
                     propertyName = "connectionParameters",
-                    propertyValue = "host=${ENV=UIM_BROKER_HOST};port=${ENV=UIM_BROKER_PORT}"),
+                    propertyValue = BrokerConnection.PARAMETERS),
             @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
-            @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
-            @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
+            @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = BrokerConnection.SETUP_ATTEMPTS),
+            @ActivationConfigProperty(
+                    propertyName = "setupInterval",
+                    propertyValue = BrokerConnection.SETUP_INTERVAL_MILLIS)
         })
 public class DirectoryListener implements MessageListener {
 

@@ -1,6 +1,7 @@
 package im.universal.federation.boundary;
 
 import im.universal.federation.control.EnvelopeType;
+import im.universal.platform.Resources;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -10,21 +11,23 @@ import jakarta.jms.MessageListener;
 /** Consumes this ISP's inbox {@code uim.isp.<domain>}: messages, receipts, presence, contact requests. */
 @MessageDriven(
         activationConfig = {
-            @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-rar"),
+            @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = Resources.RESOURCE_ADAPTER),
             @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-            @ActivationConfigProperty(propertyName = "destination", propertyValue = "uim.isp.${ENV=UIM_DOMAIN}"),
-            @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-            @ActivationConfigProperty(propertyName = "user", propertyValue = "${ENV=UIM_BROKER_USER}"),
-            @ActivationConfigProperty(propertyName = "password", propertyValue = "${ENV=UIM_BROKER_PASSWORD}"),
             @ActivationConfigProperty(
-                    propertyName = "connectorClassName",
-                    propertyValue = "org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory"),
+                    propertyName = "destination",
+                    propertyValue = FederationGateway.INBOX_PREFIX + "${ENV=UIM_DOMAIN}"),
+            @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+            @ActivationConfigProperty(propertyName = "user", propertyValue = BrokerConnection.USER),
+            @ActivationConfigProperty(propertyName = "password", propertyValue = BrokerConnection.PASSWORD),
+            @ActivationConfigProperty(propertyName = "connectorClassName", propertyValue = BrokerConnection.CONNECTOR),
             @ActivationConfigProperty(
                     propertyName = "connectionParameters",
-                    propertyValue = "host=${ENV=UIM_BROKER_HOST};port=${ENV=UIM_BROKER_PORT}"),
+                    propertyValue = BrokerConnection.PARAMETERS),
             @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
-            @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = "-1"),
-            @ActivationConfigProperty(propertyName = "setupInterval", propertyValue = "2000")
+            @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = BrokerConnection.SETUP_ATTEMPTS),
+            @ActivationConfigProperty(
+                    propertyName = "setupInterval",
+                    propertyValue = BrokerConnection.SETUP_INTERVAL_MILLIS)
         })
 public class InboxListener implements MessageListener {
 

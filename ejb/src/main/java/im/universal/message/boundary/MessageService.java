@@ -78,9 +78,7 @@ public class MessageService {
         }
         MessageRules.body(body);
         boolean local = config.isLocal(to);
-        if (!local && caller.isProprietary()) {
-            throw new UimException(ErrorCode.MODE_RESTRICTED, "A proprietary session reaches only its own ISP");
-        }
+        caller.requireReach(local);
         if (!contacts.isAccepted(sender, to.toString())) {
             throw new UimException(ErrorCode.NOT_A_CONTACT, "Messages go only to accepted contacts");
         }
@@ -125,18 +123,12 @@ public class MessageService {
 
     /** The recipient read the message. */
     public void markRead(Caller caller, String serverId) {
-        if (serverId == null || serverId.length() > 64) {
-            throw new UimException(ErrorCode.INVALID_REQUEST, "id is required");
-        }
-        advance(caller.address().toString(), serverId, MessageStatus.READ);
+        advance(caller.address().toString(), MessageRules.serverId(serverId), MessageStatus.READ);
     }
 
     /** Receipt from the client for a message it received (delivered is also set by the server on write). */
     public void markDeliveredByClient(Caller caller, String serverId) {
-        if (serverId == null || serverId.length() > 64) {
-            throw new UimException(ErrorCode.INVALID_REQUEST, "id is required");
-        }
-        advance(caller.address().toString(), serverId, MessageStatus.DELIVERED);
+        advance(caller.address().toString(), MessageRules.serverId(serverId), MessageStatus.DELIVERED);
     }
 
     public List<MessageView> history(Caller caller, String rawPeer, String before, Integer limit) {
@@ -178,9 +170,7 @@ public class MessageService {
             throw new UimException(ErrorCode.INVALID_REQUEST, "typing needs to and state composing|paused");
         }
         boolean local = config.isLocal(to);
-        if (!local && caller.isProprietary()) {
-            throw new UimException(ErrorCode.MODE_RESTRICTED, "A proprietary session reaches only its own ISP");
-        }
+        caller.requireReach(local);
         String from = caller.address().toString();
         if (!contacts.isAccepted(from, to.toString())) {
             throw new UimException(ErrorCode.NOT_A_CONTACT, "Typing notices go only to accepted contacts");

@@ -22,6 +22,14 @@ public final class MessageRules {
         return body;
     }
 
+    /** A server id named by a receipt: present and of sane length. */
+    public static String serverId(String id) {
+        if (id == null || id.isEmpty() || id.length() > 64) {
+            throw new UimException(ErrorCode.INVALID_REQUEST, "id is required");
+        }
+        return id;
+    }
+
     public static String clientId(String id) {
         if (id == null || id.isEmpty() || id.length() > MAX_CLIENT_ID) {
             throw new UimException(ErrorCode.INVALID_REQUEST, "id is required (at most 128 characters)");

@@ -1,8 +1,7 @@
 package im.universal.presence.boundary;
 
 import im.universal.account.entity.Account;
-import im.universal.contact.entity.Contact;
-import im.universal.contact.entity.ContactState;
+import im.universal.contact.control.ContactQueries;
 import im.universal.federation.boundary.EphemeralSender;
 import im.universal.federation.control.EnvelopeType;
 import im.universal.platform.Address;
@@ -189,19 +188,10 @@ public class PresenceService {
     }
 
     private List<String> acceptedContacts(Address owner) {
-        return em.createQuery(
-                        "select c.peerAddress from Contact c where c.owner.address = :owner and c.state = :state",
-                        String.class)
-                .setParameter("owner", owner.toString())
-                .setParameter("state", ContactState.ACCEPTED)
-                .getResultList();
+        return ContactQueries.acceptedPeers(em, owner.toString());
     }
 
     private boolean accepted(String owner, String peer) {
-        return em.createNamedQuery(Contact.BY_OWNER_ADDRESS_AND_PEER, Contact.class)
-                .setParameter("owner", owner)
-                .setParameter("peer", peer)
-                .getResultStream()
-                .anyMatch(c -> c.state() == ContactState.ACCEPTED);
+        return ContactQueries.isAccepted(em, owner, peer);
     }
 }
