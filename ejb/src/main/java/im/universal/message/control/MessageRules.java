@@ -24,7 +24,7 @@ public final class MessageRules {
 
     /** A server id named by a receipt: present and of sane length. */
     public static String serverId(String id) {
-        if (id == null || id.isEmpty() || id.length() > 64) {
+        if (id == null || id.length() > 64) {
             throw new UimException(ErrorCode.INVALID_REQUEST, "id is required");
         }
         return id;
