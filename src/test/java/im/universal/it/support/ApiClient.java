@@ -54,6 +54,12 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body.toString())));
     }
 
+    public Response patch(String path, String body, String token) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response put(String path, String token) {
         return send(request(path, token).PUT(HttpRequest.BodyPublishers.noBody()));
     }

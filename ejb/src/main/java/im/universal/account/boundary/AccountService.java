@@ -8,6 +8,7 @@ import im.universal.directory.boundary.DirectoryService;
 import im.universal.platform.ErrorCode;
 import im.universal.platform.IspConfig;
 import im.universal.platform.UimException;
+import im.universal.session.control.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ public class AccountService {
 
     @Inject
     Event<AccountRegistered> registered;
+
+    @Inject
+    Event<ProfileChanged> profileChanged;
 
     @Inject
     RegistrationThrottle throttle;
@@ -58,6 +62,40 @@ public class AccountService {
         }
         registered.fire(new AccountRegistered(account.address(), name, isListed));
         return new AccountView(account.address(), name, isListed);
+    }
+
+    /** The caller's own profile. */
+    public AccountView profile(Caller caller) {
+        Account account = own(caller);
+        return new AccountView(account.address(), account.displayName(), account.listed());
+    }
+
+    /**
+     * Changes the caller's display name and/or listing (a {@code null} leaves the value as it is). The directory
+     * follows in the same transaction, and the other ISPs learn it through {@link ProfileChanged}.
+     */
+    public AccountView updateProfile(Caller caller, String displayName, Boolean listed) {
+        Account account = own(caller);
+        String name = displayName == null
+                ? account.displayName()
+                : RegistrationPolicy.displayName(displayName, account.localPart());
+        boolean wasListed = account.listed();
+        boolean isListed = listed == null ? wasListed : listed;
+        if (!name.equals(account.displayName()) || isListed != wasListed) {
+            account.displayName(name);
+            account.listed(isListed);
+            directory.updateLocal(account);
+            profileChanged.fire(new ProfileChanged(account.address(), name, wasListed, isListed));
+        }
+        return new AccountView(account.address(), name, isListed);
+    }
+
+    private Account own(Caller caller) {
+        Account account = em.find(Account.class, caller.accountId());
+        if (account == null) {
+            throw new UimException(ErrorCode.UNAUTHORIZED, "Session no longer valid");
+        }
+        return account;
     }
 
     public Optional<Account> findByLocalPart(String local) {

@@ -73,6 +73,10 @@ public class Account {
         return displayName;
     }
 
+    public void displayName(String name) {
+        this.displayName = name;
+    }
+
     public String passwordHash() {
         return passwordHash;
     }
@@ -83,6 +87,10 @@ public class Account {
 
     public boolean listed() {
         return listed;
+    }
+
+    public void listed(boolean value) {
+        this.listed = value;
     }
 
     public boolean disabled() {

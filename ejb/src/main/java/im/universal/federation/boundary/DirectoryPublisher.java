@@ -1,13 +1,17 @@
 package im.universal.federation.boundary;
 
 import im.universal.account.boundary.AccountRegistered;
+import im.universal.account.boundary.ProfileChanged;
 import im.universal.federation.control.EnvelopeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 
-/** Turns "a listed user registered" into a directory envelope, inside the registration's transaction. */
+/**
+ * Turns "a listed user registered" and "a user changed their profile" into directory envelopes, inside the
+ * transaction of the change.
+ */
 @ApplicationScoped
 public class DirectoryPublisher {
 
@@ -24,5 +28,23 @@ public class DirectoryPublisher {
                         .add("address", event.address())
                         .add("displayName", event.displayName())
                         .build());
+    }
+
+    void onProfileChanged(@Observes ProfileChanged event) {
+        if (!event.concernsDirectory()) {
+            return;
+        }
+        if (event.listed()) {
+            gateway.broadcast(
+                    EnvelopeType.DIRECTORY_UPDATED,
+                    Json.createObjectBuilder()
+                            .add("address", event.address())
+                            .add("displayName", event.displayName())
+                            .build());
+        } else {
+            gateway.broadcast(
+                    EnvelopeType.DIRECTORY_REMOVED,
+                    Json.createObjectBuilder().add("address", event.address()).build());
+        }
     }
 }
