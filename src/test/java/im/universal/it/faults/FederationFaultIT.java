@@ -172,9 +172,17 @@ class FederationFaultIT {
                 bodies.add(Json.str(message, "body"));
             }
             // nothing more of this stream may follow (a duplicate would come right behind)
-            String marker = Fixtures.newId();
-            alice.send(Fixtures.message(marker, BOB, prefix + "end"));
-            bob.awaitFrame(Frames.messageFrom(ALICE).and(f -> (prefix + "end").equals(Json.str(f, "body"))), RECOVERY);
+            sendAll(List.of(prefix + "end"));
+            try {
+                bob.awaitFrame(
+                        Frames.messageFrom(ALICE).and(f -> (prefix + "end").equals(Json.str(f, "body"))), RECOVERY);
+            } catch (AssertionError e) {
+                List<JsonObject> seen = alice.received();
+                throw new AssertionError(
+                        "end marker not received; alice closed=" + alice.isClosed() + ", last frames: "
+                                + seen.subList(Math.max(0, seen.size() - 10), seen.size()),
+                        e);
+            }
             long copies = bob.received().stream()
                     .filter(Frames.messageFrom(ALICE))
                     .filter(f ->

@@ -178,19 +178,43 @@ public class ChatEndpoint {
         WsConnection connection = new WsConnection(session, caller, support.executor(), this::delivered);
         session.getUserProperties().put(CONNECTION, connection);
         support.track(connection);
-        presence.connected(connection);
-        connection.send(Frames.ready(caller, contacts.list(caller)));
-        String address = caller.address().toString();
+        try {
+            presence.connected(connection);
+            connection.send(Frames.ready(caller, contacts.list(caller)));
+            if (writeBacklog(connection, caller.address().toString())) {
+                connection.release();
+            }
+        } catch (RuntimeException e) {
+            // never leave a socket that looks alive but holds its pushes: the client reconnects and catches up
+            LOG.log(Level.SEVERE, "Could not start the session of " + caller.address(), e);
+            connection.close(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "server error, reconnect");
+        }
+    }
+
+    /**
+     * Writes the offline backlog, oldest first, until none is left; false when the socket went away. A message
+     * still pending after it was written (its delivery could not be recorded) ends the loop rather than repeating.
+     */
+    private boolean writeBacklog(WsConnection connection, String address) {
         List<MessagePush> backlog = messages.pending(address);
         while (!backlog.isEmpty()) {
+            boolean progress = false;
             for (MessagePush message : backlog) {
-                if (!connection.writeBacklog(message)) {
-                    return;
+                if (connection.wasWrittenFromBacklog(message.serverId())) {
+                    continue;
                 }
+                if (!connection.writeBacklog(message)) {
+                    return false;
+                }
+                progress = true;
+            }
+            if (!progress) {
+                LOG.warning(() -> "Deliveries of " + address + " could not be recorded; they stay pending");
+                return true;
             }
             backlog = messages.pending(address);
         }
-        connection.release();
+        return true;
     }
 
     /** A message frame reached the recipient's socket: it counts as delivered (rule 3). */

@@ -84,6 +84,10 @@ final class WsConnection implements ClientConnection {
         return false;
     }
 
+    boolean wasWrittenFromBacklog(String serverId) {
+        return writtenFromBacklog.contains(serverId);
+    }
+
     /** Ends the backlog phase: queued live pushes flow from now on. */
     void release() {
         held = false;
