@@ -4,6 +4,8 @@ import im.universal.federation.control.EnvelopeType;
 import im.universal.platform.Resources;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -27,11 +29,13 @@ import jakarta.jms.MessageListener;
                     propertyName = "connectionParameters",
                     propertyValue = BrokerConnection.PARAMETERS),
             @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "4"),
+            @ActivationConfigProperty(propertyName = "useLocalTx", propertyValue = "true"),
             @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = BrokerConnection.SETUP_ATTEMPTS),
             @ActivationConfigProperty(
                     propertyName = "setupInterval",
                     propertyValue = BrokerConnection.SETUP_INTERVAL_MILLIS)
         })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // see docs/adr/003: acknowledged after the commit
 public class DirectoryListener implements MessageListener {
 
     @Inject

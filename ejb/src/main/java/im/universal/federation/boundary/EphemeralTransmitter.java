@@ -15,6 +15,6 @@ public class EphemeralTransmitter {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void send(String domain, EnvelopeType type, JsonObject payload) {
-        gateway.send(domain, type, payload);
+        gateway.sendEphemeral(domain, type, payload);
     }
 }

@@ -4,22 +4,28 @@ import im.universal.federation.control.Envelope;
 import im.universal.federation.control.EnvelopeCodec;
 import im.universal.federation.control.EnvelopeType;
 import im.universal.federation.control.KnownIsps;
+import im.universal.federation.control.OutboxWritten;
+import im.universal.federation.entity.OutboxEntry;
 import im.universal.platform.ErrorCode;
 import im.universal.platform.IspConfig;
 import im.universal.platform.Resources;
 import im.universal.platform.UimException;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
 import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.logging.Logger;
 
 /**
- * The outbound side of federation, and the only code that sends JMS. Sends join the caller's JTA transaction
- * (the resource adapter enlists them), so a change that rolls back is never reported and a committed one always is.
+ * The outbound side of federation. Envelopes that report a change (messages, receipts, contact changes, the
+ * directory) are written to the outbox in the caller's transaction and relayed to the broker after the commit
+ * ({@link OutboxRelay}): a change that rolls back is never reported, a committed one always is, even across a crash
+ * (docs/adr/003). Only envelopes that may be lost without harm are sent at once ({@link #sendEphemeral}).
  */
 @Stateless
 public class FederationGateway {
@@ -32,37 +38,57 @@ public class FederationGateway {
     @Resource(lookup = Resources.CONNECTION_FACTORY)
     ConnectionFactory factory;
 
+    @PersistenceContext
+    EntityManager em;
+
     @Inject
     IspConfig config;
 
     @Inject
     KnownIsps knownIsps;
 
-    /** Publishes to every other ISP through the directory topic. */
+    @Inject
+    Event<OutboxWritten> written;
+
+    /** Publishes to every other ISP through the directory topic, once the caller's transaction commits. */
     public void broadcast(EnvelopeType type, JsonObject payload) {
-        try (JMSContext context = factory.createContext()) {
-            send(context, context.createTopic(DIRECTORY_ADDRESS), type, payload);
-        }
+        enqueue(OutboxEntry.TOPIC + DIRECTORY_ADDRESS, type, payload);
     }
 
-    /** Sends to the inbox of the ISP serving {@code domain}. */
+    /** Sends to the inbox of the ISP serving {@code domain}, once the caller's transaction commits. */
     public void send(String domain, EnvelopeType type, JsonObject payload) {
+        enqueue(OutboxEntry.QUEUE + inboxOf(domain), type, payload);
+    }
+
+    /**
+     * Sends to the inbox of {@code domain} now, through the broker alone (no outbox): for presence, probes and
+     * typing notices, which are stale by the time a relay after a crash would deliver them.
+     */
+    public void sendEphemeral(String domain, EnvelopeType type, JsonObject payload) {
+        String inbox = inboxOf(domain);
+        Envelope envelope = Envelope.create(type, config.domain(), payload);
+        try (JMSContext context = factory.createContext()) {
+            context.createProducer()
+                    .setProperty(TYPE_PROPERTY, type.wire())
+                    .send(context.createQueue(inbox), EnvelopeCodec.encode(envelope));
+        }
+        LOG.fine(() -> "[" + config.domain() + "] sent " + type.wire() + " " + envelope.id() + " to " + inbox);
+    }
+
+    private String inboxOf(String domain) {
         if (domain.equals(config.domain())) {
-            throw new IllegalArgumentException("local route sent to the broker: " + type.wire());
+            throw new IllegalArgumentException("local route sent to the broker");
         }
         if (!knownIsps.isKnown(domain)) {
             throw new UimException(ErrorCode.UNKNOWN_USER, "No ISP of the federation serves " + domain);
         }
-        try (JMSContext context = factory.createContext()) {
-            send(context, context.createQueue(INBOX_PREFIX + domain), type, payload);
-        }
+        return INBOX_PREFIX + domain;
     }
 
-    private void send(JMSContext context, Destination destination, EnvelopeType type, JsonObject payload) {
+    private void enqueue(String destination, EnvelopeType type, JsonObject payload) {
         Envelope envelope = Envelope.create(type, config.domain(), payload);
-        context.createProducer()
-                .setProperty(TYPE_PROPERTY, type.wire())
-                .send(destination, EnvelopeCodec.encode(envelope));
-        LOG.fine(() -> "[" + config.domain() + "] sent " + type.wire() + " " + envelope.id() + " to " + destination);
+        em.persist(new OutboxEntry(destination, type.wire(), EnvelopeCodec.encode(envelope)));
+        written.fire(OutboxWritten.INSTANCE);
+        LOG.fine(() -> "[" + config.domain() + "] queued " + type.wire() + " " + envelope.id() + " for " + destination);
     }
 }
