@@ -3,8 +3,8 @@ package im.universal.it.faults;
 import im.universal.it.support.BrokerProcess;
 import im.universal.it.support.Federation;
 import im.universal.it.support.IspProcess;
+import im.universal.it.support.PostgresServer;
 import im.universal.it.support.Repo;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,10 +29,10 @@ final class FaultFederation implements AutoCloseable {
             "UIM_LOGIN_FAILURES_PER_ADDRESS", "1000");
 
     private BrokerProcess broker;
-    private EmbeddedPostgres postgres;
+    private PostgresServer postgres;
     private final Map<String, IspProcess> isps = new LinkedHashMap<>();
     private final Map<String, Integer> starts = new LinkedHashMap<>();
-    private final Map<String, String> databases = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> databases = new LinkedHashMap<>();
 
     BrokerProcess broker() {
         return broker;
@@ -51,28 +51,16 @@ final class FaultFederation implements AutoCloseable {
      * embedded H2 file, which writes commits in the background and so cannot survive a SIGKILL intact.
      */
     void usePostgres(String domain) {
-        try {
-            if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
-            }
-            String db = domain.replace('.', '_');
-            try (var connection = postgres.getPostgresDatabase().getConnection();
-                    var statement = connection.createStatement()) {
-                statement.execute("create database " + db);
-            }
-            databases.put(domain, postgres.getJdbcUrl("postgres", db));
-        } catch (java.io.IOException | java.sql.SQLException e) {
-            throw new IllegalStateException("cannot start PostgreSQL for " + domain, e);
+        if (postgres == null) {
+            postgres = PostgresServer.start();
         }
+        databases.put(domain, postgres.databaseFor(domain));
     }
 
     /** Launches (or relaunches, keeping its database) an ISP and waits until it serves. */
     IspProcess startIsp(String domain, boolean fresh) {
         Map<String, String> env = new java.util.HashMap<>(ENV);
-        if (databases.containsKey(domain)) {
-            env.put("UIM_DB_URL", databases.get(domain));
-            env.put("UIM_DB_USER", "postgres");
-        }
+        env.putAll(databases.getOrDefault(domain, Map.of()));
         IspProcess isp = IspProcess.launch(
                 "faults-" + domain + "-" + count(domain),
                 dataOf(domain),
@@ -100,11 +88,7 @@ final class FaultFederation implements AutoCloseable {
             broker.close();
         }
         if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            postgres.close();
         }
     }
 }

@@ -30,6 +30,12 @@ public final class Federation implements AutoCloseable {
     private static final Map<String, String> ISP_ENV =
             Map.of("UIM_ADMIN_USER", OPERATOR, "UIM_ADMIN_PASSWORD", OPERATOR_PASSWORD);
 
+    /**
+     * The ISPs' database ({@code -Duim.it.db}): {@code h2} (the embedded default) or {@code postgres} (a real
+     * PostgreSQL server, one database per ISP). The build runs the over-the-wire suite once with each.
+     */
+    public static final String DATABASE = System.getProperty("uim.it.db", "h2");
+
     public static final Map<String, Integer> ISP_PORTS = Map.of(ALPHA, 8181 + 100 * SLOT, BETA, 8182 + 100 * SLOT);
 
     /**
@@ -43,11 +49,13 @@ public final class Federation implements AutoCloseable {
     private final BrokerProcess broker;
     private final IspProcess alpha;
     private final IspProcess beta;
+    private final AutoCloseable database;
 
-    private Federation(BrokerProcess broker, IspProcess alpha, IspProcess beta) {
+    private Federation(BrokerProcess broker, IspProcess alpha, IspProcess beta, AutoCloseable database) {
         this.broker = broker;
         this.alpha = alpha;
         this.beta = beta;
+        this.database = database;
     }
 
     /** Starts broker, alpha.test, then beta.test (staggered), and waits until both ISPs are healthy. */
@@ -55,9 +63,13 @@ public final class Federation implements AutoCloseable {
         long started = System.nanoTime();
         List<AutoCloseable> startedSoFar = new ArrayList<>();
         try {
+            PostgresServer postgres = usesPostgres() ? PostgresServer.start() : null;
+            AutoCloseable database = postgres == null ? () -> {} : postgres;
+            startedSoFar.add(database);
             BrokerProcess broker = BrokerProcess.start(BROKER_PORT);
             startedSoFar.add(broker);
-            IspProcess alpha = IspProcess.launch(ALPHA, ALPHA, ISP_PORTS.get(ALPHA), BROKER_PORT, ISP_ENV, true);
+            IspProcess alpha = IspProcess.launch(
+                    logName(ALPHA), ALPHA, ISP_PORTS.get(ALPHA), BROKER_PORT, envOf(ALPHA, postgres), true);
             startedSoFar.add(alpha);
             try {
                 Await.until(ALPHA + " head start", HEAD_START, () -> {
@@ -69,13 +81,14 @@ public final class Federation implements AutoCloseable {
                     throw headStartOver;
                 }
             }
-            IspProcess beta = IspProcess.launch(BETA, BETA, ISP_PORTS.get(BETA), BROKER_PORT, ISP_ENV, true);
+            IspProcess beta = IspProcess.launch(
+                    logName(BETA), BETA, ISP_PORTS.get(BETA), BROKER_PORT, envOf(BETA, postgres), true);
             startedSoFar.add(beta);
             alpha.awaitHealthy(IspProcess.START_TIMEOUT);
             beta.awaitHealthy(IspProcess.START_TIMEOUT);
-            LOG.info(() -> "federation up after "
+            LOG.info(() -> "federation (" + DATABASE + ") up after "
                     + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
-            return new Federation(broker, alpha, beta);
+            return new Federation(broker, alpha, beta, database);
         } catch (RuntimeException | Error e) {
             for (int i = startedSoFar.size() - 1; i >= 0; i--) {
                 try {
@@ -86,6 +99,27 @@ public final class Federation implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** Whether the ISPs of this run keep their data in PostgreSQL rather than H2. */
+    public static boolean usesPostgres() {
+        return switch (DATABASE) {
+            case "h2" -> false;
+            case "postgres" -> true;
+            default -> throw new IllegalArgumentException("uim.it.db must be h2 or postgres, not " + DATABASE);
+        };
+    }
+
+    private static Map<String, String> envOf(String domain, PostgresServer postgres) {
+        Map<String, String> env = new java.util.HashMap<>(ISP_ENV);
+        if (postgres != null) {
+            env.putAll(postgres.databaseFor(domain));
+        }
+        return env;
+    }
+
+    private static String logName(String domain) {
+        return usesPostgres() ? "pg-" + domain : domain;
     }
 
     public BrokerProcess broker() {
@@ -120,5 +154,10 @@ public final class Federation implements AutoCloseable {
         beta.close();
         alpha.close();
         broker.close();
+        try {
+            database.close();
+        } catch (Exception e) {
+            LOG.warning(() -> "closing the database failed: " + e);
+        }
     }
 }
