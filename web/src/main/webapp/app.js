@@ -8,6 +8,7 @@
 //     #logout #reconnect-now #presence-form #presence-show #presence-status #presence-submit
 //     #add-form #add-address #add-submit #search-form #search-q #search-submit #search-results #search-empty
 //     #chat-form #chat-input #chat-send #chat-back #history-more #status-clear
+//     #profile-panel (details) #profile-form #profile-displayname #profile-listed #profile-submit
 //   views and state: #auth-view #chat-view[data-chat] #session-box #me #mode-badge #my-presence[data-show]
 //     #conn[data-state = online | connecting | offline] #status-area (p.entry.error|info[data-code])
 //     #contacts > li.contact[data-address][data-state][data-show] with .unread, button.open/.approve/.deny/.remove
@@ -320,6 +321,9 @@ function endSession() {
   sessionStorage.removeItem(PRESENCE_KEY);
   sessionStorage.removeItem(OPEN_CHAT_KEY);
   sessionStorage.removeItem(PENDING_KEY);
+  $('profile-panel').open = false;
+  $('profile-displayname').value = '';
+  $('profile-listed').checked = false;
   resetData();
   setConn('offline');
   showViews();
@@ -1006,6 +1010,38 @@ function onPresenceSubmit(ev) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Own profile (GET / PATCH /api/v1/accounts/me, docs/protocol.md extension 10)
+
+async function loadProfile() {
+  try {
+    const me = await api('GET', 'accounts/me');
+    $('profile-displayname').value = me.displayName || '';
+    $('profile-listed').checked = Boolean(me.listed);
+  } catch (err) {
+    reportApiError(err, 'Could not load your profile');
+  }
+}
+
+async function onProfileSubmit(ev) {
+  ev.preventDefault();
+  const button = $('profile-submit');
+  setBusy(button, true);
+  try {
+    const me = await api('PATCH', 'accounts/me', {
+      displayName: $('profile-displayname').value.trim(),
+      listed: $('profile-listed').checked,
+    });
+    $('profile-displayname').value = me.displayName;
+    $('profile-listed').checked = Boolean(me.listed);
+    notify('info', `Profile saved: ${me.displayName}, ${me.listed ? 'listed' : 'not listed'} in the directory`);
+  } catch (err) {
+    reportApiError(err, 'Profile not saved');
+  } finally {
+    setBusy(button, false);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Conversations
 
 function getConv(peer) {
@@ -1527,6 +1563,10 @@ function init() {
   $('search-form').addEventListener('submit', onSearch);
   $('add-form').addEventListener('submit', onAdd);
   $('presence-form').addEventListener('submit', onPresenceSubmit);
+  $('profile-form').addEventListener('submit', onProfileSubmit);
+  $('profile-panel').addEventListener('toggle', () => {
+    if ($('profile-panel').open && state.session) loadProfile();
+  });
   $('chat-form').addEventListener('submit', onChatSubmit);
   $('chat-input').addEventListener('keydown', onChatKeydown);
   $('chat-input').addEventListener('input', onChatInput);

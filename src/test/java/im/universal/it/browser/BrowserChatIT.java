@@ -182,4 +182,18 @@ class BrowserChatIT {
         assertEquals(List.of(), alice.consoleErrors(), "alice's console");
         assertEquals(List.of(), bob.consoleErrors(), "bob's console");
     }
+
+    @Test
+    @Order(8)
+    void aNewDisplayNameReachesTheOtherIsp() {
+        String renamed = "Alice <b>Liddell</b>";
+        alice.editProfile(renamed, true);
+        scenario.shoot("12-profile");
+
+        WebElement hit = bob.awaitDirectoryName(aliceName, aliceAddress, renamed);
+        assertTrue(hit.getText().contains(renamed), "shown as text: " + hit.getText());
+        assertEquals(0L, bob.browser().js("return document.querySelectorAll('#search-results b').length"));
+        scenario.shoot("13-renamed-in-beta-directory");
+        assertEquals(List.of(), alice.consoleErrors(), "alice's console");
+    }
 }

@@ -91,6 +91,38 @@ final class ChatPage {
         });
     }
 
+    /** Searches until the directory shows {@code address} under {@code displayName}; returns the result. */
+    WebElement awaitDirectoryName(String query, String address, String displayName) {
+        showList();
+        return browser.await(address + " listed as " + displayName, HOP, d -> {
+            WebElement hit = findInDirectory(query, address);
+            if (hit.getText().contains(displayName)) {
+                return hit;
+            }
+            browser.byId("search-submit").click();
+            return null;
+        });
+    }
+
+    /** Opens "My profile", sets the display name and the listing, saves, and waits for the confirmation. */
+    void editProfile(String displayName, boolean listed) {
+        showList();
+        WebElement panel = browser.byId("profile-panel");
+        if (panel.getAttribute("open") == null) {
+            panel.findElement(By.tagName("summary")).click();
+        }
+        browser.await("profile loaded", d -> !browser.visible("profile-displayname")
+                .getAttribute("value")
+                .isEmpty());
+        type("profile-displayname", displayName);
+        WebElement box = browser.byId("profile-listed");
+        if (box.isSelected() != listed) {
+            box.click();
+        }
+        browser.byId("profile-submit").click();
+        browser.await("profile saved", d -> statusText().contains("Profile saved: " + displayName));
+    }
+
     void addFromDirectory(String query, String address) {
         browser.await("asked " + address, d -> {
             findInDirectory(query, address)
