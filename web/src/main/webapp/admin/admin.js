@@ -170,7 +170,7 @@
       cell(tr, isp.blocked ? 'blocked' : '');
       body.appendChild(tr);
     }
-    const counts = [['Duplicates dropped', f.duplicates]];
+    const counts = [['Duplicates dropped', f.duplicates], ['Outbox: envelopes waiting for the broker', f.outboxPending]];
     for (const [reason, n] of Object.entries(f.rejectedByReason)) counts.push(['Rejected: ' + reason, n]);
     for (const [type, n] of Object.entries(f.acceptedByType)) counts.push(['Accepted: ' + type, n]);
     stats($('federation-counts'), counts);

@@ -223,6 +223,7 @@ class AdminConsoleIT {
         JsonObject report = admin.object("api/admin/v1/federation");
         assertTrue(report.containsKey("rejectedByReason"));
         assertTrue(report.containsKey("inboxBacklogNote"));
+        assertTrue(report.getJsonNumber("outboxPending").longValue() >= 0, "the outbox backlog is reported");
         JsonObject overview = admin.object("api/admin/v1/overview");
         assertTrue(overview.getJsonArray("directory").stream()
                 .map(JsonValue::asJsonObject)

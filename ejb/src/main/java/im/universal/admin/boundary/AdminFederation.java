@@ -5,6 +5,7 @@ import im.universal.admin.boundary.Views.FederationReport;
 import im.universal.admin.boundary.Views.IspView;
 import im.universal.admin.control.AuditLog;
 import im.universal.admin.control.DomainName;
+import im.universal.federation.boundary.OutboxStore;
 import im.universal.federation.control.BlockList;
 import im.universal.federation.control.FederationStats;
 import im.universal.federation.entity.BlockedDomain;
@@ -45,6 +46,9 @@ public class AdminFederation {
     @Inject
     AuditLog audit;
 
+    @Inject
+    OutboxStore outbox;
+
     public FederationReport report() {
         Map<String, Long> entries = directoryCounts();
         List<BlockedView> blocked = blocked();
@@ -76,6 +80,7 @@ public class AdminFederation {
                 stats.acceptedByType(),
                 stats.rejectedByReason(),
                 stats.duplicates(),
+                outbox.pending(),
                 blocked,
                 null,
                 BACKLOG_NOTE);

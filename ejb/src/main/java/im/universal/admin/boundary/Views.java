@@ -59,6 +59,7 @@ public final class Views {
             Map<String, Long> acceptedByType,
             Map<String, Long> rejectedByReason,
             long duplicates,
+            long outboxPending,
             List<BlockedView> blockedDomains,
             Long inboxBacklog,
             String inboxBacklogNote) {}
