@@ -1,5 +1,6 @@
 package im.universal.federation.boundary;
 
+import im.universal.federation.control.DestinationPauses;
 import im.universal.federation.control.OutboxSignal;
 import im.universal.federation.entity.OutboxEntry;
 import im.universal.platform.IspConfig;
@@ -48,6 +49,8 @@ public class OutboxRelay {
 
     @Inject
     Telemetry telemetry;
+
+    private final DestinationPauses paused = new DestinationPauses();
 
     private volatile boolean running = true;
     private Thread worker;
@@ -99,22 +102,36 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends batches until the outbox is empty; false when the broker did not take everything. */
+    /**
+     * Sends batches until the outbox is empty; false when the broker could not be reached. A destination that
+     * refuses a send is left alone for a while (2 s, doubling to 60 s; its envelopes wait, in order), so it cannot
+     * hold up the others.
+     */
     private boolean relayAll() {
         while (running) {
-            List<OutboxEntry> batch = store.oldest(BATCH);
+            List<OutboxEntry> batch = store.oldest(BATCH, paused.paused(System.currentTimeMillis()));
             if (batch.isEmpty()) {
                 return true;
             }
-            List<Long> sent = transmitter.transmit(batch);
-            store.delete(sent);
-            if (sent.size() < batch.size()) {
-                LOG.warning(() -> "[" + config.domain() + "] the broker took " + sent.size() + " of " + batch.size()
-                        + " envelopes; the rest waits in the outbox");
+            OutboxTransmitter.Transmission result = transmitter.transmit(batch);
+            store.delete(result.sent());
+            batch.stream()
+                    .filter(e -> !result.refused().contains(e.destination()))
+                    .forEach(e -> paused.succeeded(e.destination()));
+            result.refused().forEach(this::pause);
+            if (result.brokerFailed()) {
+                LOG.warning(() -> "[" + config.domain() + "] broker unreachable; "
+                        + (batch.size() - result.sent().size()) + " envelope(s) of this batch wait in the outbox");
                 return false;
             }
         }
         return true;
+    }
+
+    private void pause(String destination) {
+        long length = paused.refused(destination, System.currentTimeMillis());
+        LOG.warning(() -> "[" + config.domain() + "] the broker refused envelopes for " + destination
+                + "; they wait in the outbox (next try in " + length / 1000 + " s)");
     }
 
     private static long nextBackoff(long current) {

@@ -14,9 +14,15 @@ public class OutboxStore {
     @PersistenceContext
     EntityManager em;
 
-    /** The oldest envelopes waiting for the broker, at most {@code max}. */
-    public List<OutboxEntry> oldest(int max) {
-        return em.createNamedQuery(OutboxEntry.OLDEST_FIRST, OutboxEntry.class)
+    /** The oldest envelopes waiting for the broker, at most {@code max}, except those for {@code skipped}. */
+    public List<OutboxEntry> oldest(int max, Collection<String> skipped) {
+        if (skipped.isEmpty()) {
+            return em.createNamedQuery(OutboxEntry.OLDEST_FIRST, OutboxEntry.class)
+                    .setMaxResults(max)
+                    .getResultList();
+        }
+        return em.createNamedQuery(OutboxEntry.OLDEST_FIRST_EXCEPT, OutboxEntry.class)
+                .setParameter("skipped", skipped)
                 .setMaxResults(max)
                 .getResultList();
     }

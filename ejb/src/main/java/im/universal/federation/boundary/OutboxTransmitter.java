@@ -31,8 +31,11 @@ public class OutboxTransmitter {
     @Resource(lookup = Resources.CONNECTION_FACTORY)
     ConnectionFactory factory;
 
-    /** Sends what it can of {@code batch}, in order; returns the ids the broker took (fewer on a failure). */
-    public List<Long> transmit(List<OutboxEntry> batch) {
+    /** What the broker took of a batch, and the destinations that refused a send. */
+    public record Transmission(List<Long> sent, Set<String> refused, boolean brokerFailed) {}
+
+    /** Sends what it can of {@code batch}, in order. */
+    public Transmission transmit(List<OutboxEntry> batch) {
         List<Long> sent = new ArrayList<>(batch.size());
         Set<String> refused = new HashSet<>();
         try (JMSContext context = factory.createContext()) {
@@ -53,8 +56,9 @@ public class OutboxTransmitter {
         } catch (JMSRuntimeException e) {
             // the connection itself failed (broker away): what was sent so far stays sent
             LOG.log(Level.FINE, "broker connection failed", e);
+            return new Transmission(sent, refused, true);
         }
-        return sent;
+        return new Transmission(sent, refused, false);
     }
 
     private static Destination destination(JMSContext context, String destination) {

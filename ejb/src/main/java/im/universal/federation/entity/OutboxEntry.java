@@ -17,10 +17,14 @@ import java.time.Instant;
 @Entity
 @Table(name = "outbox")
 @NamedQuery(name = OutboxEntry.OLDEST_FIRST, query = "select o from OutboxEntry o order by o.id")
+@NamedQuery(
+        name = OutboxEntry.OLDEST_FIRST_EXCEPT,
+        query = "select o from OutboxEntry o where o.destination not in :skipped order by o.id")
 @NamedQuery(name = OutboxEntry.DELETE_IDS, query = "delete from OutboxEntry o where o.id in :ids")
 @NamedQuery(name = OutboxEntry.COUNT, query = "select count(o) from OutboxEntry o")
 public class OutboxEntry {
     public static final String OLDEST_FIRST = "OutboxEntry.oldestFirst";
+    public static final String OLDEST_FIRST_EXCEPT = "OutboxEntry.oldestFirstExcept";
     public static final String DELETE_IDS = "OutboxEntry.deleteIds";
     public static final String COUNT = "OutboxEntry.count";
 
