@@ -1,23 +1,26 @@
 package im.universal.federation.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Writes and strictly reads the JSON form of envelopes. Anything unexpected is an {@link EnvelopeRejected}. */
 public final class EnvelopeCodec {
+    /** Looked up once: {@code Json.create*} scans the class path for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     static final int MAX_TEXT = 64 * 1024;
 
     private EnvelopeCodec() {}
 
     public static String encode(Envelope envelope) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("version", envelope.version())
                 .add("type", envelope.type().wire())
                 .add("id", envelope.id())
@@ -36,7 +39,7 @@ public final class EnvelopeCodec {
             throw new EnvelopeRejected("malformed", "envelope too large");
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new EnvelopeRejected("malformed", "not a JSON object");

@@ -20,12 +20,13 @@ import im.universal.session.control.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,6 +39,9 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class MessageService {
+    /** Looked up once: {@code Json.create*} scans the class path for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 100;
     static final int PENDING_BATCH = 500;
@@ -92,7 +96,7 @@ public class MessageService {
             federation.send(
                     to.domain(),
                     EnvelopeType.MESSAGE,
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("serverId", message.serverId())
                             .add("from", sender)
                             .add("to", message.recipient())
@@ -121,6 +125,24 @@ public class MessageService {
         advance(recipient, serverId, MessageStatus.DELIVERED);
     }
 
+    /**
+     * Messages written to a socket of their recipient, in one transaction (one query, one commit) rather than one
+     * per message; each sender still gets its own status.
+     */
+    public void markDelivered(String recipient, List<String> serverIds) {
+        if (serverIds.size() == 1) {
+            markDelivered(recipient, serverIds.get(0));
+            return;
+        }
+        em
+                .createNamedQuery(Message.BY_SERVER_IDS, Message.class)
+                .setParameter("serverIds", serverIds)
+                .getResultList()
+                .stream()
+                .filter(m -> m.recipient().equals(recipient))
+                .forEach(m -> advance(m, recipient, MessageStatus.DELIVERED));
+    }
+
     /** The recipient read the message. */
     public void markRead(Caller caller, String serverId) {
         advance(caller.address().toString(), MessageRules.serverId(serverId), MessageStatus.READ);
@@ -144,14 +166,14 @@ public class MessageService {
                     .map(Message::id)
                     .orElseThrow(() -> new UimException(ErrorCode.NOT_FOUND, "No such message: " + before));
         }
-        List<MessageView> page = new ArrayList<>(em
-                .createNamedQuery(Message.CONVERSATION_BEFORE, Message.class)
-                .setParameter("a", caller.address().toString())
-                .setParameter("b", peer.toString())
-                .setParameter("before", beforeId)
-                .setMaxResults(max)
-                .getResultList()
-                .stream()
+        // one direction at a time: each is a range of the (sender, recipient, id) index, where the "or" of both
+        // directions made the database walk the whole table (docs/benchmarks.md)
+        String me = caller.address().toString();
+        List<Message> both = new ArrayList<>(direction(me, peer.toString(), beforeId, max));
+        both.addAll(direction(peer.toString(), me, beforeId, max));
+        both.sort(Comparator.comparing(Message::id).reversed());
+        List<MessageView> page = new ArrayList<>(both.stream()
+                .limit(max)
                 .map(m -> new MessageView(
                         m.serverId(),
                         m.sender(),
@@ -162,6 +184,15 @@ public class MessageService {
                 .toList());
         Collections.reverse(page);
         return page;
+    }
+
+    private List<Message> direction(String from, String to, long beforeId, int max) {
+        return em.createNamedQuery(Message.CONVERSATION_BEFORE, Message.class)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("before", beforeId)
+                .setMaxResults(max)
+                .getResultList();
     }
 
     public void typing(Caller caller, String rawTo, String state) {
@@ -181,7 +212,7 @@ public class MessageService {
             ephemeral.send(
                     to.domain(),
                     EnvelopeType.TYPING,
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("from", from)
                             .add("to", to.toString())
                             .add("state", state)
@@ -239,7 +270,11 @@ public class MessageService {
             }
             return;
         }
-        Message message = found.get();
+        advance(found.get(), recipient, next);
+    }
+
+    private void advance(Message message, String recipient, MessageStatus next) {
+        String serverId = message.serverId();
         message.delivered();
         if (!message.advance(next)) {
             return;
@@ -251,7 +286,7 @@ public class MessageService {
             federation.send(
                     sender.domain(),
                     EnvelopeType.RECEIPT,
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("serverId", serverId)
                             .add("from", recipient)
                             .add("to", message.sender())

@@ -19,6 +19,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "message")
 @NamedQuery(name = Message.BY_SERVER_ID, query = "select m from Message m where m.serverId = :serverId")
+@NamedQuery(name = Message.BY_SERVER_IDS, query = "select m from Message m where m.serverId in :serverIds")
 @NamedQuery(
         name = Message.BY_SENDER_AND_CLIENT_ID,
         query = "select m from Message m where m.sender = :sender and m.clientId = :clientId")
@@ -28,11 +29,11 @@ import java.time.Instant;
                 + " order by m.sentAt, m.id")
 @NamedQuery(
         name = Message.CONVERSATION_BEFORE,
-        query =
-                "select m from Message m where ((m.sender = :a and m.recipient = :b) or (m.sender = :b and m.recipient = :a))"
-                        + " and m.id < :before order by m.id desc")
+        query = "select m from Message m where m.sender = :from and m.recipient = :to and m.id < :before"
+                + " order by m.id desc")
 public class Message {
     public static final String BY_SERVER_ID = "Message.byServerId";
+    public static final String BY_SERVER_IDS = "Message.byServerIds";
     public static final String BY_SENDER_AND_CLIENT_ID = "Message.bySenderAndClientId";
     public static final String PENDING_FOR = "Message.pendingFor";
     public static final String CONVERSATION_BEFORE = "Message.conversationBefore";

@@ -20,9 +20,9 @@ import im.universal.push.entity.PresencePush;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
  */
 @Stateless
 public class PresenceService {
+    /** Looked up once: {@code Json.create*} scans the class path for the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @PersistenceContext
     EntityManager em;
@@ -155,9 +157,9 @@ public class PresenceService {
             recipients.forEach(r -> notifications.fire(new PresencePush(r, who.toString(), view)));
             return;
         }
-        JsonArrayBuilder to = Json.createArrayBuilder();
+        JsonArrayBuilder to = JSON.createArrayBuilder();
         recipients.forEach(to::add);
-        JsonObjectBuilder payload = Json.createObjectBuilder()
+        JsonObjectBuilder payload = JSON.createObjectBuilder()
                 .add("from", who.toString())
                 .add("show", view.show().wire());
         if (view.status() != null) {
@@ -175,12 +177,12 @@ public class PresenceService {
                 .collect(
                         Collectors.groupingBy(a -> a.substring(a.indexOf('@') + 1), TreeMap::new, Collectors.toList()));
         byDomain.forEach((domain, addresses) -> {
-            JsonArrayBuilder to = Json.createArrayBuilder();
+            JsonArrayBuilder to = JSON.createArrayBuilder();
             addresses.forEach(to::add);
             ephemeral.send(
                     domain,
                     EnvelopeType.PRESENCE_PROBE,
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("from", me.toString())
                             .add("to", to)
                             .build());

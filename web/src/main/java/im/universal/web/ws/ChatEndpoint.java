@@ -69,6 +69,15 @@ public class ChatEndpoint {
 
     @OnMessage
     public void frame(Session session, String text) {
+        LeanContext.enter();
+        try {
+            handleFrame(session, text);
+        } finally {
+            LeanContext.leave();
+        }
+    }
+
+    private void handleFrame(Session session, String text) {
         WsConnection connection = connection(session);
         if (connection != null) {
             connection.heard();
@@ -76,7 +85,7 @@ public class ChatEndpoint {
         JsonObject frame;
         String type;
         try {
-            frame = JsonInput.object(text);
+            frame = Frames.parse(text);
             type = JsonInput.requiredString(frame, "type");
         } catch (UimException e) {
             if (connection == null) {
@@ -217,10 +226,12 @@ public class ChatEndpoint {
         return true;
     }
 
-    /** A message frame reached the recipient's socket: it counts as delivered (rule 3). */
-    private void delivered(MessagePush message) {
-        telemetry.delivered(Duration.between(message.sentAt(), Instant.now()));
-        messages.markDelivered(message.to(), message.serverId());
+    /** Message frames reached the recipient's socket: they count as delivered (rule 3), in one transaction. */
+    private void delivered(List<MessagePush> written) {
+        Instant now = Instant.now();
+        written.forEach(m -> telemetry.delivered(Duration.between(m.sentAt(), now)));
+        messages.markDelivered(
+                written.get(0).to(), written.stream().map(MessagePush::serverId).toList());
     }
 
     private static void refuse(Session session, String message) {

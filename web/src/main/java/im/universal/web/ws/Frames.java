@@ -11,17 +11,45 @@ import im.universal.push.entity.StatusPush;
 import im.universal.push.entity.TypingPush;
 import im.universal.session.boundary.ChatSession;
 import im.universal.session.control.Caller;
+import im.universal.web.json.JsonInput;
 import im.universal.web.json.Views;
-import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 import java.util.List;
 
-/** Encodes server-to-client frames (docs/protocol.md). */
+/**
+ * Decodes client frames and encodes server frames (docs/protocol.md). One {@link JsonProvider} for all: the
+ * static {@code Json.create*} methods look the provider up with a ServiceLoader scan of the application's class
+ * loader on every call, which under load was the top lock contention of the endpoint (docs/benchmarks.md).
+ */
 final class Frames {
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private Frames() {}
 
+    /** A client frame: a JSON object, anything else is {@code invalid_request} (as {@link JsonInput#object}). */
+    static JsonObject parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw JsonInput.invalid("A JSON object body is required");
+        }
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw JsonInput.invalid("Expected a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw JsonInput.invalid("Malformed JSON");
+        }
+    }
+
     static String encode(Notification notification) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         if (notification instanceof MessagePush m) {
             b.add("type", "message")
                     .add("id", m.serverId())
@@ -53,7 +81,7 @@ final class Frames {
     }
 
     static String ready(Caller caller, List<ContactView> contacts) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "ready")
                 .add("address", caller.address().toString())
                 .add("mode", caller.mode().wire())
@@ -63,7 +91,7 @@ final class Frames {
     }
 
     static String ack(String clientId, String serverId, String status) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "ack")
                 .add("id", clientId)
                 .add("serverId", serverId)
@@ -73,7 +101,7 @@ final class Frames {
     }
 
     static String session(ChatSession session) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "session")
                 .add("with", session.with())
                 .add("route", session.route())
@@ -84,7 +112,7 @@ final class Frames {
     }
 
     static String error(String code, String message, String ref) {
-        JsonObjectBuilder b = Json.createObjectBuilder()
+        JsonObjectBuilder b = JSON.createObjectBuilder()
                 .add("type", "error")
                 .add("code", code)
                 .add("message", message);

@@ -7,6 +7,8 @@ import im.universal.session.control.Caller;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -27,13 +29,16 @@ import java.util.logging.Logger;
  */
 final class WsConnection implements ClientConnection {
     static final int MAX_QUEUED = 10_000;
+    /** At most this many message frames are written before their delivery is recorded (one transaction). */
+    static final int DELIVERY_BATCH = 100;
+
     private static final Logger LOG = Logger.getLogger(WsConnection.class.getName());
 
     private final String id = UUID.randomUUID().toString();
     private final Session session;
     private final Caller caller;
     private final Executor executor;
-    private final Consumer<MessagePush> delivered;
+    private final Consumer<List<MessagePush>> delivered;
     private final Queue<Notification> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -42,8 +47,11 @@ final class WsConnection implements ClientConnection {
     private volatile boolean closed;
     private volatile long lastHeard = System.nanoTime();
 
-    /** {@code delivered} is told of each message frame written to this socket. */
-    WsConnection(Session session, Caller caller, Executor executor, Consumer<MessagePush> delivered) {
+    /**
+     * {@code delivered} is told of the message frames written to this socket: after each backlog message, and once
+     * per drain for the live ones (one transaction for what one drain wrote, not one per message).
+     */
+    WsConnection(Session session, Caller caller, Executor executor, Consumer<List<MessagePush>> delivered) {
         this.session = session;
         this.caller = caller;
         this.executor = executor;
@@ -78,7 +86,7 @@ final class WsConnection implements ClientConnection {
     boolean writeBacklog(MessagePush message) {
         if (send(Frames.encode(message))) {
             writtenFromBacklog.add(message.serverId());
-            delivered.accept(message);
+            delivered.accept(List.of(message));
             return true;
         }
         return false;
@@ -101,16 +109,20 @@ final class WsConnection implements ClientConnection {
     }
 
     private void drain() {
+        List<MessagePush> written = new ArrayList<>();
         try {
             Notification next;
-            while (!held && (next = queue.poll()) != null) {
+            while (!held && written.size() < DELIVERY_BATCH && (next = queue.poll()) != null) {
                 queued.decrementAndGet();
                 if (next instanceof MessagePush m && writtenFromBacklog.remove(m.serverId())) {
                     continue;
                 }
                 if (send(Frames.encode(next)) && next instanceof MessagePush m) {
-                    delivered.accept(m);
+                    written.add(m);
                 }
+            }
+            if (!written.isEmpty()) {
+                delivered.accept(written);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Push to " + caller.address() + " failed", e);
@@ -127,7 +139,7 @@ final class WsConnection implements ClientConnection {
         }
         try {
             synchronized (session) {
-                session.getBasicRemote().sendText(frame);
+                LeanContext.run(() -> session.getBasicRemote().sendText(frame));
             }
             return true;
         } catch (IOException | IllegalStateException e) {

@@ -4,8 +4,8 @@ import im.universal.platform.RateLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,8 +31,11 @@ public class WsSupport {
     static final long PING_AFTER_SECONDS = 25;
     static final long DEAD_AFTER_SECONDS = 70;
 
+    /** Threads for the push drains: the application's context is set up once per thread, not once per task. */
+    static final int PUSH_THREADS = 8;
+
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threadFactory;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -40,6 +46,7 @@ public class WsSupport {
     int framesPerSecond;
 
     private RateLimiter frames;
+    private ExecutorService pushes;
 
     private final Set<WsConnection> live = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> heartbeat;
@@ -47,6 +54,9 @@ public class WsSupport {
     @PostConstruct
     void start() {
         frames = new RateLimiter(2 * framesPerSecond, TimeUnit.SECONDS.toNanos(2));
+        // a ManagedExecutorService captures and restores the context for every task (a ServiceLoader scan each
+        // time in Payara 6); a pool of managed threads carries it once per thread
+        pushes = Executors.newFixedThreadPool(PUSH_THREADS, threadFactory);
         heartbeat = scheduler.scheduleWithFixedDelay(this::beat, 5, 5, TimeUnit.SECONDS);
     }
 
@@ -55,10 +65,13 @@ public class WsSupport {
         if (heartbeat != null) {
             heartbeat.cancel(false);
         }
+        if (pushes != null) {
+            pushes.shutdown();
+        }
     }
 
-    ManagedExecutorService executor() {
-        return executor;
+    Executor executor() {
+        return pushes;
     }
 
     /** Closes the socket with 1008 unless it has authenticated by then. */
