@@ -1,0 +1,48 @@
+package im.universal.bench;
+
+import im.universal.bench.federation.Endpoints;
+import im.universal.bench.report.Outcome;
+import im.universal.bench.report.ScenarioReport;
+import im.universal.bench.scenario.Context;
+import im.universal.bench.scenario.Scenario;
+import im.universal.bench.scenario.Scenarios;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The benchmark against running endpoints: {@code new Bench(endpoints, Sizes.smoke()).run("local-throughput", 1)}.
+ * The command line ({@link BenchMain}) starts a federation first; a test passes the suite's running one.
+ */
+public final class Bench implements AutoCloseable {
+    private final Context context;
+
+    public Bench(Endpoints endpoints, Sizes sizes) {
+        this.context = new Context(endpoints, sizes);
+    }
+
+    /** Runs the named scenario {@code runs} times (fewer where it cannot be repeated); empty if not applicable. */
+    public Optional<ScenarioReport> run(String name, int runs) {
+        Scenario scenario = Scenarios.named(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no scenario " + name + "; known: " + String.join(", ", Scenarios.names())));
+        if (!scenario.applicable(context)) {
+            return Optional.empty();
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            for (int i = 0; i < scenario.runs(runs); i++) {
+                context.run(i);
+                outcomes.add(scenario.run(context));
+            }
+        } finally {
+            context.releaseSockets();
+        }
+        return Optional.of(new ScenarioReport(scenario.name(), scenario.unit(), scenario.target(), outcomes));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,27 @@
+package im.universal.bench.scenario;
+
+import im.universal.bench.report.Outcome;
+import im.universal.bench.report.Target;
+
+/** One scenario of the benchmark: a figure in a unit against a target, measured by one run at a time. */
+public interface Scenario {
+
+    String name();
+
+    String unit();
+
+    Target target();
+
+    /** One run; set-up that runs share is kept in the context. */
+    Outcome run(Context context);
+
+    /** How many runs to make when {@code requested} are asked for (1 for what cannot be repeated fairly). */
+    default int runs(int requested) {
+        return requested;
+    }
+
+    /** False when the endpoints cannot support it (e.g. process memory of a federation this tool did not start). */
+    default boolean applicable(Context context) {
+        return true;
+    }
+}
