@@ -9,6 +9,7 @@ import im.universal.platform.ErrorCode;
 import im.universal.platform.IspConfig;
 import im.universal.platform.Telemetry;
 import im.universal.platform.UimException;
+import im.universal.presence.control.DevicePresence;
 import im.universal.presence.control.PresenceAggregator;
 import im.universal.presence.control.PresenceView;
 import im.universal.presence.control.RemotePresenceCache;
@@ -71,9 +72,14 @@ public class PresenceService {
         }
     }
 
-    /** A connection closed: after the user's last device, contacts see them offline with last seen. */
+    /**
+     * A connection closed: after the user's last device, contacts see them offline with last seen; otherwise they see
+     * the new aggregate if the device that left was the one that set it (an {@code available} phone leaving a
+     * laptop that said {@code away}), even when the laptop's own update came in before this close was handled.
+     */
     public void disconnected(ClientConnection connection) {
         Address me = connection.caller().address();
+        PresenceView before = PresenceAggregator.aggregate(registry.devices(me.toString()), null);
         if (registry.remove(connection)) {
             Instant now = Instant.now();
             Account account = em.find(Account.class, connection.caller().accountId());
@@ -81,6 +87,12 @@ public class PresenceService {
                 account.lastSeen(now);
             }
             broadcast(me, PresenceView.offline(now));
+            return;
+        }
+        List<DevicePresence> remaining = registry.devices(me.toString());
+        if (!remaining.isEmpty()
+                && !PresenceAggregator.aggregate(remaining, null).equals(before)) {
+            broadcast(me, viewOf(me.toString()));
         }
     }
 
