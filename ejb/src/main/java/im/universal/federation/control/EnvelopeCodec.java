@@ -1,20 +1,18 @@
 package im.universal.federation.control;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Writes and strictly reads the JSON form of envelopes. Anything unexpected is an {@link EnvelopeRejected}. */
 public final class EnvelopeCodec {
-    /** Looked up once: {@code Json.create*} scans the class path for the provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     static final int MAX_TEXT = 64 * 1024;
 
     private EnvelopeCodec() {}

@@ -1,5 +1,7 @@
 package im.universal.message.boundary;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.contact.boundary.ContactService;
 import im.universal.federation.boundary.EphemeralSender;
 import im.universal.federation.boundary.FederationGateway;
@@ -20,7 +22,6 @@ import im.universal.session.control.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -39,9 +40,6 @@ import java.util.logging.Logger;
  */
 @Stateless
 public class MessageService {
-    /** Looked up once: {@code Json.create*} scans the class path for the provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 100;
     static final int PENDING_BATCH = 500;

@@ -1,5 +1,7 @@
 package im.universal.presence.boundary;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.account.entity.Account;
 import im.universal.contact.control.ContactQueries;
 import im.universal.federation.boundary.EphemeralSender;
@@ -23,7 +25,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -39,9 +40,6 @@ import java.util.stream.Collectors;
  */
 @Stateless
 public class PresenceService {
-    /** Looked up once: {@code Json.create*} scans the class path for the provider on every call. */
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     @PersistenceContext
     EntityManager em;
 

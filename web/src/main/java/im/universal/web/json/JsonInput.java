@@ -1,8 +1,9 @@
 package im.universal.web.json;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.platform.ErrorCode;
 import im.universal.platform.UimException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -19,7 +20,7 @@ public final class JsonInput {
         if (text == null || text.isBlank()) {
             throw invalid("A JSON object body is required");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw invalid("Expected a JSON object");

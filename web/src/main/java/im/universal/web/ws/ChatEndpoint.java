@@ -85,7 +85,7 @@ public class ChatEndpoint {
         JsonObject frame;
         String type;
         try {
-            frame = Frames.parse(text);
+            frame = JsonInput.object(text);
             type = JsonInput.requiredString(frame, "type");
         } catch (UimException e) {
             if (connection == null) {

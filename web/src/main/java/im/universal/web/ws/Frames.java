@@ -1,5 +1,7 @@
 package im.universal.web.ws;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.contact.boundary.ContactView;
 import im.universal.push.entity.ContactPush;
 import im.universal.push.entity.ContactRequestPush;
@@ -11,42 +13,13 @@ import im.universal.push.entity.StatusPush;
 import im.universal.push.entity.TypingPush;
 import im.universal.session.boundary.ChatSession;
 import im.universal.session.control.Caller;
-import im.universal.web.json.JsonInput;
 import im.universal.web.json.Views;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.util.List;
 
-/**
- * Decodes client frames and encodes server frames (docs/protocol.md). One {@link JsonProvider} for all: the
- * static {@code Json.create*} methods look the provider up with a ServiceLoader scan of the application's class
- * loader on every call, which under load was the top lock contention of the endpoint (docs/benchmarks.md).
- */
+/** Encodes server frames (docs/protocol.md), with the application's one JSON provider ({@code JsonSupport}). */
 final class Frames {
-    private static final JsonProvider JSON = JsonProvider.provider();
-
     private Frames() {}
-
-    /** A client frame: a JSON object, anything else is {@code invalid_request} (as {@link JsonInput#object}). */
-    static JsonObject parse(String text) {
-        if (text == null || text.isBlank()) {
-            throw JsonInput.invalid("A JSON object body is required");
-        }
-        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw JsonInput.invalid("Expected a JSON object");
-            }
-            return value.asJsonObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw JsonInput.invalid("Malformed JSON");
-        }
-    }
 
     static String encode(Notification notification) {
         JsonObjectBuilder b = JSON.createObjectBuilder();
