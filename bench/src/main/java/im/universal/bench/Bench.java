@@ -23,6 +23,15 @@ public final class Bench implements AutoCloseable {
 
     /** Runs the named scenario {@code runs} times (fewer where it cannot be repeated); empty if not applicable. */
     public Optional<ScenarioReport> run(String name, int runs) {
+        return run(name, runs, 0);
+    }
+
+    /**
+     * As {@link #run(String, int)}, after {@code warmups} runs that are not measured (repeatable scenarios only):
+     * the server's JIT compiles the hot paths during the first seconds of traffic, and an operator's server runs
+     * warm. A warm-up run is checked like any other: an incorrect one is reported with the measured runs.
+     */
+    public Optional<ScenarioReport> run(String name, int runs, int warmups) {
         Scenario scenario = Scenarios.named(name)
                 .orElseThrow(() -> new IllegalArgumentException(
                         "no scenario " + name + "; known: " + String.join(", ", Scenarios.names())));
@@ -31,6 +40,14 @@ public final class Bench implements AutoCloseable {
         }
         List<Outcome> outcomes = new ArrayList<>();
         try {
+            int repeatable = scenario.runs(runs) == runs ? warmups : 0;
+            for (int w = 1; w <= repeatable; w++) {
+                context.run(-w);
+                Outcome warmup = scenario.run(context);
+                if (!warmup.correct()) {
+                    outcomes.add(warmup);
+                }
+            }
             for (int i = 0; i < scenario.runs(runs); i++) {
                 context.run(i);
                 outcomes.add(scenario.run(context));

@@ -1,5 +1,7 @@
 package im.universal.bench;
 
+import static im.universal.bench.client.Jsons.JSON;
+
 import im.universal.bench.federation.Endpoints;
 import im.universal.bench.federation.FederationSettings;
 import im.universal.bench.federation.Host;
@@ -77,7 +79,7 @@ public final class BenchMain {
                 System.err.println("[bench] scenario " + name + " ...");
                 long started = System.nanoTime();
                 try {
-                    Optional<ScenarioReport> report = bench.run(name, options.runs());
+                    Optional<ScenarioReport> report = bench.run(name, options.runs(), options.warmups());
                     if (report.isEmpty()) {
                         System.err.println("[bench] " + name + ": not applicable here, skipped");
                         continue;
@@ -92,7 +94,7 @@ public final class BenchMain {
                 } catch (RuntimeException e) {
                     status = 1;
                     System.out.println("{\"scenario\":\"" + name + "\",\"error\":"
-                            + jakarta.json.Json.createValue(String.valueOf(e.getMessage())) + "}");
+                            + JSON.createValue(String.valueOf(e.getMessage())) + "}");
                     System.err.println("[bench] " + name + " FAILED: " + e);
                     e.printStackTrace();
                     if (federation != null) {

@@ -9,6 +9,7 @@ import java.util.List;
 record Options(
         List<String> scenarios,
         int runs,
+        int warmups,
         boolean smoke,
         boolean keep,
         Path root,
@@ -20,10 +21,11 @@ record Options(
 
     static final String USAGE =
             """
-            usage: bin/uim bench [--scenario NAME[,NAME...]|all] [--runs N] [--smoke] [--keep] [--soak MINUTES]
+            usage: bin/uim bench [--scenario NAME[,NAME...]|all] [--runs N] [--warmup N] [--smoke] [--keep] [--soak MINUTES]
                                  [--messages N] [--connections N] [--alpha URL --beta URL]
               --scenario   which scenarios (default all): %s
               --runs       runs per scenario, the median is reported (default 3)
+              --warmup     unmeasured runs before them, repeatable scenarios only (default 1; 0 with --smoke)
               --smoke      tiny sizes, seconds of traffic: checks correctness only
               --keep       keep target/bench/ (data and logs) after the run
               --soak       a soak run of MINUTES instead of the scenarios (docs/benchmarks.md)
@@ -35,6 +37,7 @@ record Options(
     static Options parse(String[] args) {
         List<String> scenarios = new ArrayList<>(List.of("all"));
         int runs = 3;
+        Integer warmups = null;
         boolean smoke = false;
         boolean keep = false;
         Path root =
@@ -49,6 +52,7 @@ record Options(
             switch (arg) {
                 case "--scenario" -> scenarios = List.of(value(args, ++i, arg).split(","));
                 case "--runs" -> runs = Integer.parseInt(value(args, ++i, arg));
+                case "--warmup" -> warmups = Integer.parseInt(value(args, ++i, arg));
                 case "--smoke" -> smoke = true;
                 case "--keep" -> keep = true;
                 case "--root" -> root =
@@ -68,7 +72,11 @@ record Options(
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");
         }
-        return new Options(scenarios, runs, smoke, keep, root, alpha, beta, soak, messages, connections);
+        if (warmups != null && warmups < 0) {
+            throw new IllegalArgumentException("--warmup must not be negative");
+        }
+        int warm = warmups != null ? warmups : smoke ? 0 : 1;
+        return new Options(scenarios, runs, warm, smoke, keep, root, alpha, beta, soak, messages, connections);
     }
 
     Sizes sizes() {

@@ -1,6 +1,7 @@
 package im.universal.bench.client;
 
-import jakarta.json.Json;
+import static im.universal.bench.client.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -42,7 +43,7 @@ public final class Api {
 
     /** {@code POST /api/v1/accounts}; 201 expected. */
     public void register(String username, String password, boolean listed) {
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("username", username)
                 .add("password", password)
                 .add("listed", listed)
@@ -52,7 +53,7 @@ public final class Api {
 
     /** {@code POST /api/v1/sessions}; returns the token. */
     public String login(String username, String password) {
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("username", username)
                 .add("password", password)
                 .build();

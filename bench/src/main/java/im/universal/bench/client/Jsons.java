@@ -1,18 +1,21 @@
 package im.universal.bench.client;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 
 /** Small JSON helpers on jakarta.json (Parsson). */
 public final class Jsons {
+    /** Looked up once: {@code JSON.create*} scans the class path for a provider on every call. */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
     private Jsons() {}
 
     public static JsonObject parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }
@@ -24,7 +27,7 @@ public final class Jsons {
     }
 
     public static String message(String clientId, String to, String body) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "message")
                 .add("id", clientId)
                 .add("to", to)
@@ -34,7 +37,7 @@ public final class Jsons {
     }
 
     public static String auth(String token) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "auth")
                 .add("token", token)
                 .build()
@@ -42,7 +45,7 @@ public final class Jsons {
     }
 
     public static String presence(String show) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "presence")
                 .add("show", show)
                 .build()

@@ -1,6 +1,7 @@
 package im.universal.bench.report;
 
-import jakarta.json.Json;
+import static im.universal.bench.client.Jsons.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -69,9 +70,9 @@ public record ScenarioReport(String scenario, String unit, Target target, List<O
     /** {"scenario","value","unit","target","met","runs","median","correct",counters...,"violations"?} */
     public String jsonLine() {
         double median = median();
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder values = JSON.createArrayBuilder();
         runs.forEach(r -> values.add(round(r.value())));
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = JSON.createObjectBuilder()
                 .add("scenario", scenario)
                 .add("value", round(median))
                 .add("unit", unit)
@@ -83,7 +84,7 @@ public record ScenarioReport(String scenario, String unit, Target target, List<O
         counters().forEach(line::add);
         List<String> violations = violations();
         if (!violations.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             violations.stream().limit(20).forEach(list::add);
             line.add("violations", list).add("violationCount", violations.size());
         }

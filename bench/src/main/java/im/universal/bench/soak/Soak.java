@@ -1,12 +1,13 @@
 package im.universal.bench.soak;
 
+import static im.universal.bench.client.Jsons.JSON;
+
 import im.universal.bench.client.Api;
 import im.universal.bench.client.Daemon;
 import im.universal.bench.client.Population;
 import im.universal.bench.client.User;
 import im.universal.bench.federation.Endpoints;
 import im.universal.bench.federation.LocalFederation;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.net.http.HttpClient;
@@ -90,7 +91,7 @@ public final class Soak {
         SoakTally tally = new SoakTally();
         lanes.forEach(l -> l.collect(tally));
         boolean correct = tally.violations.isEmpty() && tally.sent == tally.delivered;
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = JSON.createObjectBuilder()
                 .add("scenario", "soak")
                 .add("minutes", minutes)
                 .add("lanes", lanes.size())
@@ -108,7 +109,7 @@ public final class Soak {
                 .add("alphaRssAfterMb", kbToMb(rssAfter))
                 .add("correct", correct);
         if (!tally.violations.isEmpty()) {
-            JsonArrayBuilder list = Json.createArrayBuilder();
+            JsonArrayBuilder list = JSON.createArrayBuilder();
             tally.violations.stream().limit(20).forEach(list::add);
             line.add("violations", list).add("violationCount", tally.violations.size());
         }

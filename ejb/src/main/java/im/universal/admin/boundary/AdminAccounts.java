@@ -1,5 +1,7 @@
 package im.universal.admin.boundary;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.account.boundary.AccountService;
 import im.universal.account.boundary.AccountView;
 import im.universal.account.control.PasswordHasher;
@@ -26,7 +28,6 @@ import im.universal.session.entity.Mode;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -161,7 +162,7 @@ public class AdminAccounts {
         em.remove(account);
         federation.broadcast(
                 EnvelopeType.DIRECTORY_REMOVED,
-                Json.createObjectBuilder().add("address", own).build());
+                JSON.createObjectBuilder().add("address", own).build());
         audit.record(actor, "account.delete", own, peers.size() + " contact(s) told removed");
         disconnects.fire(new Disconnect(own, null, Disconnect.POLICY_VIOLATION, "account deleted by an operator"));
     }

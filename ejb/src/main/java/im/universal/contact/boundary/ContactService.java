@@ -8,6 +8,7 @@ import static im.universal.contact.control.ContactEvent.REMOVE;
 import static im.universal.contact.control.ContactEvent.REMOVED_BY_PEER;
 import static im.universal.contact.control.ContactEvent.REQUEST_IN;
 import static im.universal.contact.control.ContactEvent.REQUEST_OUT;
+import static im.universal.platform.JsonSupport.JSON;
 
 import im.universal.account.boundary.AccountService;
 import im.universal.account.entity.Account;
@@ -34,7 +35,6 @@ import im.universal.session.control.Caller;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -106,7 +106,7 @@ public class ContactService {
             federation.send(
                     peer.domain(),
                     EnvelopeType.CONTACT_REQUEST,
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("from", me.address())
                             .add("to", peer.toString())
                             .add("displayName", me.displayName())
@@ -163,7 +163,7 @@ public class ContactService {
             federation.send(
                     from.domain(),
                     EnvelopeType.ERROR,
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("code", ErrorCode.UNKNOWN_USER.code())
                             .add("to", from.toString())
                             .add("ref", to.toString())
@@ -254,7 +254,7 @@ public class ContactService {
         federation.send(
                 to.domain(),
                 EnvelopeType.CONTACT_ANSWER,
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("from", from)
                         .add("to", to.toString())
                         .add("answer", answer)

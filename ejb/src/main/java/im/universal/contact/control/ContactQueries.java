@@ -3,7 +3,11 @@ package im.universal.contact.control;
 import im.universal.contact.entity.Contact;
 import im.universal.contact.entity.ContactState;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** Read-only questions about contact relations, shared by the contact and presence boundaries. */
 public final class ContactQueries {
@@ -16,6 +20,28 @@ public final class ContactQueries {
                 .setParameter("peer", peer)
                 .getResultStream()
                 .anyMatch(c -> c.state() == ContactState.ACCEPTED);
+    }
+
+    /**
+     * Which of the (owner, peer) combinations of the given local owners and peers are accepted contacts, in one
+     * query: the answer holds every accepted pair among them, as (owner address, peer address) entries.
+     */
+    public static Set<Map.Entry<String, String>> acceptedPairs(
+            EntityManager em, Collection<String> owners, Collection<String> peers) {
+        if (owners.isEmpty() || peers.isEmpty()) {
+            return Set.of();
+        }
+        Set<Map.Entry<String, String>> pairs = new HashSet<>();
+        em.createQuery(
+                        "select c.owner.address, c.peerAddress from Contact c where c.owner.address in :owners"
+                                + " and c.peerAddress in :peers and c.state = :state",
+                        Object[].class)
+                .setParameter("owners", owners)
+                .setParameter("peers", peers)
+                .setParameter("state", ContactState.ACCEPTED)
+                .getResultList()
+                .forEach(row -> pairs.add(Map.entry((String) row[0], (String) row[1])));
+        return pairs;
     }
 
     /** The addresses of local user {@code owner}'s accepted contacts, on any ISP. */

@@ -1,12 +1,13 @@
 package im.universal.federation.boundary;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.account.boundary.AccountRegistered;
 import im.universal.account.boundary.ProfileChanged;
 import im.universal.federation.control.EnvelopeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 /**
  * Turns "a listed user registered" and "a user changed their profile" into directory envelopes, inside the
@@ -24,7 +25,7 @@ public class DirectoryPublisher {
         }
         gateway.broadcast(
                 EnvelopeType.DIRECTORY_REGISTERED,
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("address", event.address())
                         .add("displayName", event.displayName())
                         .build());
@@ -37,14 +38,14 @@ public class DirectoryPublisher {
         if (event.listed()) {
             gateway.broadcast(
                     EnvelopeType.DIRECTORY_UPDATED,
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                             .add("address", event.address())
                             .add("displayName", event.displayName())
                             .build());
         } else {
             gateway.broadcast(
                     EnvelopeType.DIRECTORY_REMOVED,
-                    Json.createObjectBuilder().add("address", event.address()).build());
+                    JSON.createObjectBuilder().add("address", event.address()).build());
         }
     }
 }

@@ -1,11 +1,12 @@
 package im.universal.federation.boundary;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.directory.boundary.DirectoryEntryView;
 import im.universal.directory.boundary.DirectoryService;
 import im.universal.federation.control.EnvelopeType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.util.List;
 
@@ -27,18 +28,18 @@ public class DirectorySnapshots {
     public void request() {
         gateway.broadcast(
                 EnvelopeType.DIRECTORY_SNAPSHOT_REQUEST,
-                Json.createObjectBuilder().build());
+                JSON.createObjectBuilder().build());
     }
 
     /** Announces this ISP to the federation (every start). */
     public void hello() {
-        gateway.broadcast(EnvelopeType.ISP_HELLO, Json.createObjectBuilder().build());
+        gateway.broadcast(EnvelopeType.ISP_HELLO, JSON.createObjectBuilder().build());
     }
 
     /** Answers a newcomer's hello, so that it knows this ISP too. */
     public void welcome(String domain) {
         gateway.send(
-                domain, EnvelopeType.ISP_WELCOME, Json.createObjectBuilder().build());
+                domain, EnvelopeType.ISP_WELCOME, JSON.createObjectBuilder().build());
     }
 
     /** Sends this ISP's listed users to {@code domain}'s inbox. */
@@ -50,13 +51,13 @@ public class DirectorySnapshots {
             if (page.isEmpty()) {
                 break;
             }
-            JsonArrayBuilder entries = Json.createArrayBuilder();
+            JsonArrayBuilder entries = JSON.createArrayBuilder();
             page.forEach(e -> entries.add(
-                    Json.createObjectBuilder().add("address", e.address()).add("displayName", e.displayName())));
+                    JSON.createObjectBuilder().add("address", e.address()).add("displayName", e.displayName())));
             gateway.send(
                     domain,
                     EnvelopeType.DIRECTORY_SNAPSHOT,
-                    Json.createObjectBuilder().add("entries", entries).build());
+                    JSON.createObjectBuilder().add("entries", entries).build());
             after = page.get(page.size() - 1).address();
         } while (page.size() == PART_SIZE);
     }

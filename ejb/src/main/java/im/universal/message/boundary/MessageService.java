@@ -3,6 +3,7 @@ package im.universal.message.boundary;
 import static im.universal.platform.JsonSupport.JSON;
 
 import im.universal.contact.boundary.ContactService;
+import im.universal.contact.control.ContactQueries;
 import im.universal.federation.boundary.EphemeralSender;
 import im.universal.federation.boundary.FederationGateway;
 import im.universal.federation.control.EnvelopeType;
@@ -11,6 +12,7 @@ import im.universal.message.entity.Message;
 import im.universal.message.entity.MessageStatus;
 import im.universal.platform.Address;
 import im.universal.platform.ErrorCode;
+import im.universal.platform.Ids;
 import im.universal.platform.IspConfig;
 import im.universal.platform.Telemetry;
 import im.universal.platform.UimException;
@@ -28,11 +30,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Messages: accepted only between accepted contacts, persisted before the ack, routed locally or to the
@@ -67,29 +74,57 @@ public class MessageService {
     @Inject
     Event<Notification> notifications;
 
-    public MessageAck send(Caller caller, String clientId, String rawTo, String body) {
-        MessageRules.clientId(clientId);
-        String sender = caller.address().toString();
-        Optional<Message> resent = bySenderAndClientId(sender, clientId);
-        if (resent.isPresent()) {
-            return new MessageAck(clientId, resent.get().serverId(), MessageStatus.ACCEPTED.wire(), true);
+    /**
+     * Stores a batch of messages in the caller's transaction (one commit for all: the group commit of
+     * {@link MessageWriter}). Each request is checked on its own: a refused one gets its error and does not affect
+     * the others. A resend (same sender and client id, in an earlier batch or earlier in this one) is acknowledged
+     * again with the stored server id and stored once. Local recipients' pushes are returned, not fired, so that
+     * the writer queues every sender's ack before the recipients can see (and report) their messages.
+     */
+    public SendBatch sendAll(List<SendRequest> requests) {
+        Map<String, MessageAck> acks = new HashMap<>(previouslyAccepted(requests));
+        Set<Map.Entry<String, String>> accepted = ContactQueries.acceptedPairs(
+                em,
+                requests.stream().map(r -> r.caller().address().toString()).collect(Collectors.toSet()),
+                requests.stream().map(SendRequest::to).filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<SendResult> results = new ArrayList<>(requests.size());
+        List<MessagePush> pushes = new ArrayList<>();
+        for (SendRequest request : requests) {
+            try {
+                results.add(SendResult.accepted(request, accept(request, acks, accepted, pushes)));
+            } catch (UimException refusal) {
+                results.add(SendResult.refused(request, refusal));
+            }
         }
-        Address to = Address.tryParse(rawTo);
+        return new SendBatch(results, pushes);
+    }
+
+    private MessageAck accept(
+            SendRequest request,
+            Map<String, MessageAck> acks,
+            Set<Map.Entry<String, String>> accepted,
+            List<MessagePush> pushes) {
+        String clientId = MessageRules.clientId(request.clientId());
+        String sender = request.caller().address().toString();
+        MessageAck earlier = acks.get(resendKey(sender, clientId));
+        if (earlier != null) {
+            return new MessageAck(clientId, earlier.serverId(), MessageStatus.ACCEPTED.wire(), true);
+        }
+        Address to = Address.tryParse(request.to());
         if (to == null) {
             throw new UimException(ErrorCode.INVALID_REQUEST, "to must be an address");
         }
-        MessageRules.body(body);
+        String body = MessageRules.body(request.body());
         boolean local = config.isLocal(to);
-        caller.requireReach(local);
-        if (!contacts.isAccepted(sender, to.toString())) {
+        request.caller().requireReach(local);
+        if (!accepted.contains(Map.entry(sender, to.toString()))) {
             throw new UimException(ErrorCode.NOT_A_CONTACT, "Messages go only to accepted contacts");
         }
-        Message message =
-                new Message(UUID.randomUUID().toString(), sender, to.toString(), clientId, body, Instant.now(), local);
+        Message message = new Message(Ids.newId(), sender, to.toString(), clientId, body, Instant.now(), local);
         em.persist(message);
         telemetry.message(local ? "local" : "remote_out");
         if (local) {
-            notifications.fire(push(message));
+            pushes.add(push(message));
         } else {
             federation.send(
                     to.domain(),
@@ -103,7 +138,39 @@ public class MessageService {
                             .add("sentAt", message.sentAt().toString())
                             .build());
         }
-        return new MessageAck(clientId, message.serverId(), MessageStatus.ACCEPTED.wire(), false);
+        MessageAck ack = new MessageAck(clientId, message.serverId(), MessageStatus.ACCEPTED.wire(), false);
+        acks.put(resendKey(sender, clientId), ack);
+        return ack;
+    }
+
+    /** Acks of the requests that resend an already stored message, by sender and client id: one query. */
+    private Map<String, MessageAck> previouslyAccepted(List<SendRequest> requests) {
+        Set<String> senders = new HashSet<>();
+        Set<String> clientIds = new HashSet<>();
+        for (SendRequest r : requests) {
+            if (r.clientId() != null
+                    && !r.clientId().isEmpty()
+                    && r.clientId().length() <= MessageRules.MAX_CLIENT_ID) {
+                senders.add(r.caller().address().toString());
+                clientIds.add(r.clientId());
+            }
+        }
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, MessageAck> found = new HashMap<>();
+        em.createNamedQuery(Message.BY_SENDERS_AND_CLIENT_IDS, Message.class)
+                .setParameter("senders", senders)
+                .setParameter("clientIds", clientIds)
+                .getResultList()
+                .forEach(m -> found.put(
+                        resendKey(m.sender(), m.clientId()),
+                        new MessageAck(m.clientId(), m.serverId(), MessageStatus.ACCEPTED.wire(), true)));
+        return found;
+    }
+
+    private static String resendKey(String sender, String clientId) {
+        return sender + '\n' + clientId;
     }
 
     /** The recipient's messages not yet written to any of their sockets, oldest first. */
@@ -118,27 +185,26 @@ public class MessageService {
                 .toList();
     }
 
-    /** A message was written to an authenticated socket of its recipient: it is delivered, never again. */
-    public void markDelivered(String recipient, String serverId) {
-        advance(recipient, serverId, MessageStatus.DELIVERED);
-    }
-
     /**
-     * Messages written to a socket of their recipient, in one transaction (one query, one commit) rather than one
-     * per message; each sender still gets its own status.
+     * Message frames written to sockets of their recipients, in one transaction (one query, one commit) rather than
+     * one per message; each sender still gets its own status. A delivery whose message does not belong to that
+     * recipient is ignored.
      */
-    public void markDelivered(String recipient, List<String> serverIds) {
-        if (serverIds.size() == 1) {
-            markDelivered(recipient, serverIds.get(0));
+    public void markDelivered(List<Delivery> deliveries) {
+        Map<String, String> recipients = new HashMap<>();
+        deliveries.forEach(d -> recipients.put(d.serverId(), d.recipient()));
+        if (recipients.size() == 1) {
+            Delivery only = deliveries.get(0);
+            advance(only.recipient(), only.serverId(), MessageStatus.DELIVERED);
             return;
         }
         em
                 .createNamedQuery(Message.BY_SERVER_IDS, Message.class)
-                .setParameter("serverIds", serverIds)
+                .setParameter("serverIds", recipients.keySet())
                 .getResultList()
                 .stream()
-                .filter(m -> m.recipient().equals(recipient))
-                .forEach(m -> advance(m, recipient, MessageStatus.DELIVERED));
+                .filter(m -> m.recipient().equals(recipients.get(m.serverId())))
+                .forEach(m -> advance(m, m.recipient(), MessageStatus.DELIVERED));
     }
 
     /** The recipient read the message. */
@@ -303,14 +369,6 @@ public class MessageService {
 
     private static boolean involves(Message m, String address) {
         return m.sender().equals(address) || m.recipient().equals(address);
-    }
-
-    private Optional<Message> bySenderAndClientId(String sender, String clientId) {
-        return em.createNamedQuery(Message.BY_SENDER_AND_CLIENT_ID, Message.class)
-                .setParameter("sender", sender)
-                .setParameter("clientId", clientId)
-                .getResultStream()
-                .findFirst();
     }
 
     private Optional<Message> byServerId(String serverId) {

@@ -21,8 +21,8 @@ import java.time.Instant;
 @NamedQuery(name = Message.BY_SERVER_ID, query = "select m from Message m where m.serverId = :serverId")
 @NamedQuery(name = Message.BY_SERVER_IDS, query = "select m from Message m where m.serverId in :serverIds")
 @NamedQuery(
-        name = Message.BY_SENDER_AND_CLIENT_ID,
-        query = "select m from Message m where m.sender = :sender and m.clientId = :clientId")
+        name = Message.BY_SENDERS_AND_CLIENT_IDS,
+        query = "select m from Message m where m.sender in :senders and m.clientId in :clientIds")
 @NamedQuery(
         name = Message.PENDING_FOR,
         query = "select m from Message m where m.recipient = :recipient and m.pendingDelivery = true"
@@ -34,7 +34,7 @@ import java.time.Instant;
 public class Message {
     public static final String BY_SERVER_ID = "Message.byServerId";
     public static final String BY_SERVER_IDS = "Message.byServerIds";
-    public static final String BY_SENDER_AND_CLIENT_ID = "Message.bySenderAndClientId";
+    public static final String BY_SENDERS_AND_CLIENT_IDS = "Message.bySendersAndClientIds";
     public static final String PENDING_FOR = "Message.pendingFor";
     public static final String CONVERSATION_BEFORE = "Message.conversationBefore";
 

@@ -14,6 +14,11 @@ public class PushDispatcher {
     ConnectionRegistry registry;
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notification notification) {
+        dispatch(notification);
+    }
+
+    /** Pushes now, to every connection of the recipient: for callers that know their change has committed. */
+    public void dispatch(Notification notification) {
         registry.connections(notification.to()).forEach(c -> c.push(notification));
     }
 }

@@ -5,7 +5,7 @@ package im.universal.push.entity;
  * pushed only after that transaction commits; the web module encodes it as a frame.
  */
 public sealed interface Notification
-        permits MessagePush, StatusPush, PresencePush, ContactRequestPush, ContactPush, TypingPush, ErrorPush {
+        permits MessagePush, AckPush, StatusPush, PresencePush, ContactRequestPush, ContactPush, TypingPush, ErrorPush {
     /** The local user it is for. */
     String to();
 }

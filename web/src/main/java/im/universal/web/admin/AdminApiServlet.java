@@ -1,5 +1,7 @@
 package im.universal.web.admin;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.admin.boundary.AdminAccounts;
 import im.universal.admin.boundary.AdminFederation;
 import im.universal.admin.boundary.AdminOverview;
@@ -15,7 +17,6 @@ import im.universal.web.json.JsonInput;
 import im.universal.web.json.Views;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -192,7 +193,7 @@ public class AdminApiServlet extends HttpServlet {
         HttpSession session = request.getSession(false);
         Object operator = session == null ? null : session.getAttribute(OperatorAuthentication.OPERATOR);
         Object csrf = session == null ? null : session.getAttribute(OperatorAuthentication.CSRF);
-        var json = Json.createObjectBuilder().add("domain", config.domain()).add("configured", operators.count() > 0);
+        var json = JSON.createObjectBuilder().add("domain", config.domain()).add("configured", operators.count() > 0);
         Views.nullable(json, "operator", operator);
         Views.nullable(json, "csrfToken", operator == null ? null : csrf);
         return json.build();

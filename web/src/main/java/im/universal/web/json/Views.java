@@ -1,8 +1,9 @@
 package im.universal.web.json;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.contact.boundary.ContactView;
 import im.universal.presence.control.PresenceView;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -14,15 +15,15 @@ public final class Views {
     private Views() {}
 
     public static JsonObject presence(PresenceView view) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("show", view.show().wire());
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("show", view.show().wire());
         nullable(b, "status", view.status());
         nullable(b, "lastSeen", view.lastSeen());
         return b.build();
     }
 
     public static JsonArrayBuilder contacts(List<ContactView> contacts) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        contacts.forEach(c -> array.add(Json.createObjectBuilder()
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        contacts.forEach(c -> array.add(JSON.createObjectBuilder()
                 .add("address", c.address())
                 .add("displayName", c.displayName())
                 .add("state", c.state())
@@ -31,8 +32,8 @@ public final class Views {
     }
 
     public static JsonObject error(String code, String message) {
-        return Json.createObjectBuilder()
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+        return JSON.createObjectBuilder()
+                .add("error", JSON.createObjectBuilder().add("code", code).add("message", message))
                 .build();
     }
 

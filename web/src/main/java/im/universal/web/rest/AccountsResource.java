@@ -1,10 +1,11 @@
 package im.universal.web.rest;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.account.boundary.AccountService;
 import im.universal.account.boundary.AccountView;
 import im.universal.web.json.JsonInput;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -65,7 +66,7 @@ public class AccountsResource {
     }
 
     private static JsonObject json(AccountView view) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("address", view.address())
                 .add("displayName", view.displayName())
                 .add("listed", view.listed())

@@ -1,9 +1,10 @@
 package im.universal.web.rest;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.contact.boundary.ContactService;
 import im.universal.web.json.Views;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,7 +32,7 @@ public class ContactsResource {
     public Response list(@Context HttpHeaders headers) {
         return Responses.json(
                 200,
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("contacts", Views.contacts(contacts.list(auth.caller(headers))))
                         .build());
     }

@@ -1,8 +1,9 @@
 package im.universal.web.rest;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.message.boundary.MessageService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,9 +33,9 @@ public class ConversationsResource {
             @QueryParam("before") String before,
             @QueryParam("limit") String limit,
             @Context HttpHeaders headers) {
-        JsonArrayBuilder page = Json.createArrayBuilder();
+        JsonArrayBuilder page = JSON.createArrayBuilder();
         messages.history(auth.caller(headers), address, before, Params.optionalInt(limit, "limit"))
-                .forEach(m -> page.add(Json.createObjectBuilder()
+                .forEach(m -> page.add(JSON.createObjectBuilder()
                         .add("id", m.id())
                         .add("from", m.from())
                         .add("to", m.to())
@@ -42,6 +43,6 @@ public class ConversationsResource {
                         .add("sentAt", m.sentAt().toString())
                         .add("status", m.status())));
         return Responses.json(
-                200, Json.createObjectBuilder().add("messages", page).build());
+                200, JSON.createObjectBuilder().add("messages", page).build());
     }
 }

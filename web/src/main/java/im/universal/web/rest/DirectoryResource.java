@@ -1,9 +1,10 @@
 package im.universal.web.rest;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.directory.boundary.DirectoryPage;
 import im.universal.directory.boundary.DirectoryService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,17 +28,17 @@ public class DirectoryResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response search(@QueryParam("q") String q, @QueryParam("limit") String limit, @Context HttpHeaders headers) {
-        JsonArrayBuilder entries = Json.createArrayBuilder();
+        JsonArrayBuilder entries = JSON.createArrayBuilder();
         DirectoryPage page = directory.search(auth.caller(headers), q, Params.optionalInt(limit, "limit"));
         page.entries()
-                .forEach(e -> entries.add(Json.createObjectBuilder()
+                .forEach(e -> entries.add(JSON.createObjectBuilder()
                         .add("address", e.address())
                         .add("displayName", e.displayName())
                         .add("domain", e.domain())
                         .add("local", e.local())));
         return Responses.json(
                 200,
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("entries", entries)
                         .add("total", page.total())
                         .build());

@@ -1,10 +1,11 @@
 package im.universal.web.rest;
 
+import static im.universal.platform.JsonSupport.JSON;
+
 import im.universal.session.boundary.LoginResult;
 import im.universal.session.boundary.SessionService;
 import im.universal.web.json.JsonInput;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -40,7 +41,7 @@ public class SessionsResource {
                 request.getRemoteAddr());
         return Responses.json(
                 201,
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                         .add("token", result.token())
                         .add("address", result.address())
                         .add("mode", result.mode())

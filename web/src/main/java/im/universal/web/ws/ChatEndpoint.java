@@ -1,8 +1,11 @@
 package im.universal.web.ws;
 
 import im.universal.contact.boundary.ContactService;
-import im.universal.message.boundary.MessageAck;
+import im.universal.message.boundary.Delivery;
+import im.universal.message.boundary.DeliveryRecorder;
 import im.universal.message.boundary.MessageService;
+import im.universal.message.boundary.MessageWriter;
+import im.universal.message.boundary.SendRequest;
 import im.universal.platform.ErrorCode;
 import im.universal.platform.Telemetry;
 import im.universal.platform.UimException;
@@ -24,6 +27,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -31,8 +35,9 @@ import java.util.logging.Logger;
 /**
  * {@code /ws/v1}: a transport only. Decodes a frame, calls a boundary, encodes the answer (docs/protocol.md).
  * The first frame must be {@code auth} within 10 s; then the client gets {@code ready} and its offline messages.
+ * One instance serves every socket ({@link ChatConfigurator}): it must keep no per-socket state in fields.
  */
-@ServerEndpoint(value = "/ws/v1", configurator = OriginCheck.class)
+@ServerEndpoint(value = "/ws/v1", configurator = ChatConfigurator.class)
 public class ChatEndpoint {
     static final int MAX_FRAME = 16 * 1024;
     private static final String CONNECTION = "uim.connection";
@@ -49,6 +54,12 @@ public class ChatEndpoint {
 
     @Inject
     MessageService messages;
+
+    @Inject
+    MessageWriter writer;
+
+    @Inject
+    DeliveryRecorder deliveries;
 
     @Inject
     WsSupport support;
@@ -151,14 +162,14 @@ public class ChatEndpoint {
         Caller caller = connection.caller();
         Session session = connection.session();
         switch (type) {
-            case "message" -> {
-                MessageAck ack = messages.send(
-                        caller,
-                        JsonInput.requiredString(frame, "id"),
-                        JsonInput.requiredString(frame, "to"),
-                        JsonInput.requiredString(frame, "body"));
-                reply(session, Frames.ack(ack.clientId(), ack.serverId(), ack.status()));
-            }
+                // stored by the group commit; the ack (or error) follows on this connection's queue
+            case "message" -> writer.submit(
+                    new SendRequest(
+                            caller,
+                            JsonInput.requiredString(frame, "id"),
+                            JsonInput.requiredString(frame, "to"),
+                            JsonInput.requiredString(frame, "body")),
+                    connection);
             case "open" -> reply(
                     session, Frames.session(contacts.open(caller, JsonInput.requiredString(frame, "with"))));
             case "presence" -> presence.update(
@@ -201,23 +212,34 @@ public class ChatEndpoint {
     }
 
     /**
-     * Writes the offline backlog, oldest first, until none is left; false when the socket went away. A message
-     * still pending after it was written (its delivery could not be recorded) ends the loop rather than repeating.
+     * Writes the offline backlog, oldest first, until none is left; false when the socket went away. Each page is
+     * recorded as delivered in one transaction once written. A message still pending after it was written (its
+     * delivery could not be recorded) ends the loop rather than repeating.
      */
     private boolean writeBacklog(WsConnection connection, String address) {
+        deliveries.flush();
         List<MessagePush> backlog = messages.pending(address);
         while (!backlog.isEmpty()) {
-            boolean progress = false;
+            List<MessagePush> written = new ArrayList<>();
+            boolean open = true;
             for (MessagePush message : backlog) {
                 if (connection.wasWrittenFromBacklog(message.serverId())) {
                     continue;
                 }
                 if (!connection.writeBacklog(message)) {
-                    return false;
+                    open = false;
+                    break;
                 }
-                progress = true;
+                written.add(message);
             }
-            if (!progress) {
+            if (!written.isEmpty()) {
+                count(written);
+                messages.markDelivered(deliveries(written));
+            }
+            if (!open) {
+                return false;
+            }
+            if (written.isEmpty()) {
                 LOG.warning(() -> "Deliveries of " + address + " could not be recorded; they stay pending");
                 return true;
             }
@@ -226,12 +248,19 @@ public class ChatEndpoint {
         return true;
     }
 
-    /** Message frames reached the recipient's socket: they count as delivered (rule 3), in one transaction. */
+    /** Live message frames reached the recipient's socket: they count as delivered (rule 3), recorded in a batch. */
     private void delivered(List<MessagePush> written) {
+        count(written);
+        deliveries.record(deliveries(written));
+    }
+
+    private void count(List<MessagePush> written) {
         Instant now = Instant.now();
         written.forEach(m -> telemetry.delivered(Duration.between(m.sentAt(), now)));
-        messages.markDelivered(
-                written.get(0).to(), written.stream().map(MessagePush::serverId).toList());
+    }
+
+    private static List<Delivery> deliveries(List<MessagePush> written) {
+        return written.stream().map(m -> new Delivery(m.to(), m.serverId())).toList();
     }
 
     private static void refuse(Session session, String message) {

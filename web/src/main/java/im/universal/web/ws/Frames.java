@@ -3,6 +3,7 @@ package im.universal.web.ws;
 import static im.universal.platform.JsonSupport.JSON;
 
 import im.universal.contact.boundary.ContactView;
+import im.universal.push.entity.AckPush;
 import im.universal.push.entity.ContactPush;
 import im.universal.push.entity.ContactRequestPush;
 import im.universal.push.entity.ErrorPush;
@@ -22,6 +23,9 @@ final class Frames {
     private Frames() {}
 
     static String encode(Notification notification) {
+        if (notification instanceof AckPush a) {
+            return ack(a.clientId(), a.serverId(), a.status());
+        }
         JsonObjectBuilder b = JSON.createObjectBuilder();
         if (notification instanceof MessagePush m) {
             b.add("type", "message")

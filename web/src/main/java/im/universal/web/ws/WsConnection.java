@@ -1,5 +1,6 @@
 package im.universal.web.ws;
 
+import im.universal.platform.Ids;
 import im.universal.push.boundary.ClientConnection;
 import im.universal.push.entity.MessagePush;
 import im.universal.push.entity.Notification;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -29,12 +29,12 @@ import java.util.logging.Logger;
  */
 final class WsConnection implements ClientConnection {
     static final int MAX_QUEUED = 10_000;
-    /** At most this many message frames are written before their delivery is recorded (one transaction). */
+    /** At most this many message frames are written per drain before they are handed on to be recorded. */
     static final int DELIVERY_BATCH = 100;
 
     private static final Logger LOG = Logger.getLogger(WsConnection.class.getName());
 
-    private final String id = UUID.randomUUID().toString();
+    private final String id = Ids.newId();
     private final Session session;
     private final Caller caller;
     private final Executor executor;
@@ -48,8 +48,8 @@ final class WsConnection implements ClientConnection {
     private volatile long lastHeard = System.nanoTime();
 
     /**
-     * {@code delivered} is told of the message frames written to this socket: after each backlog message, and once
-     * per drain for the live ones (one transaction for what one drain wrote, not one per message).
+     * {@code delivered} is told of the live message frames written to this socket, once per drain (the backlog is
+     * recorded by the code that writes it).
      */
     WsConnection(Session session, Caller caller, Executor executor, Consumer<List<MessagePush>> delivered) {
         this.session = session;
@@ -82,11 +82,10 @@ final class WsConnection implements ClientConnection {
         schedule();
     }
 
-    /** Writes a backlog message directly (while the queue is held) and marks it delivered. */
+    /** Writes a backlog message directly (while the queue is held); the caller records the delivery. */
     boolean writeBacklog(MessagePush message) {
         if (send(Frames.encode(message))) {
             writtenFromBacklog.add(message.serverId());
-            delivered.accept(List.of(message));
             return true;
         }
         return false;
