@@ -39,11 +39,13 @@ public final class Bench implements AutoCloseable {
             return Optional.empty();
         }
         List<Outcome> outcomes = new ArrayList<>();
+        List<Double> warmupFigures = new ArrayList<>();
         try {
-            int repeatable = scenario.runs(runs) == runs ? warmups : 0;
+            int repeatable = scenario.runs(runs) == runs ? scenario.warmups(warmups) : 0;
             for (int w = 1; w <= repeatable; w++) {
                 context.run(-w);
                 Outcome warmup = scenario.run(context);
+                warmupFigures.add(warmup.value());
                 if (!warmup.correct()) {
                     outcomes.add(warmup);
                 }
@@ -55,7 +57,8 @@ public final class Bench implements AutoCloseable {
         } finally {
             context.releaseSockets();
         }
-        return Optional.of(new ScenarioReport(scenario.name(), scenario.unit(), scenario.target(), outcomes));
+        return Optional.of(
+                new ScenarioReport(scenario.name(), scenario.unit(), scenario.target(), outcomes, warmupFigures));
     }
 
     @Override

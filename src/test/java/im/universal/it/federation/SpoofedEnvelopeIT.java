@@ -3,6 +3,7 @@ package im.universal.it.federation;
 import static im.universal.it.support.Fixtures.FEDERATION_HOP;
 import static im.universal.it.support.Fixtures.PASSWORD;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import im.universal.it.support.ApiClient;
 import im.universal.it.support.Await;
@@ -60,6 +61,38 @@ class SpoofedEnvelopeIT {
         assertFalse(
                 mallory.contains("mallory@beta.test"),
                 () -> "beta accepted a directory entry spoofed by alpha.test: " + mallory);
+
+        federation.assertAllAlive();
+    }
+
+    @Test
+    void aBatchIsCheckedEnvelopeByEnvelope(Federation federation) throws Exception {
+        // Setup: someone on beta who can search the directory
+        ApiClient beta = federation.beta().api();
+        beta.register("dora", PASSWORD, "Dora", false);
+        String doraToken = beta.login("dora", PASSWORD);
+
+        // Execute: alpha.test's broker account publishes one batch message (docs/federation.md) holding a good
+        // entry, an entry that claims to come from beta.test, an element that is no envelope, and a good entry
+        String batch = "["
+                + registration("alpha.test", "erin@alpha.test", "Erin") + ","
+                + registration("beta.test", "trudy@beta.test", "Trudy") + ","
+                + "42,"
+                + registration("alpha.test", "frank@alpha.test", "Frank") + "]";
+        var factory = new ActiveMQConnectionFactory(federation.broker().url());
+        try (factory;
+                JMSContext jms = factory.createContext(Federation.ALPHA, Repo.brokerPassword(Federation.ALPHA))) {
+            jms.createProducer().setProperty("uimType", "batch").send(jms.createTopic(DIRECTORY), batch);
+        }
+
+        // Verify: both good entries are applied, in spite of the bad elements between them; the spoofed one is not
+        Await.until("frank@alpha.test in beta's directory", FEDERATION_HOP, () -> beta.directory(doraToken, "frank")
+                .contains("frank@alpha.test"));
+        assertTrue(beta.directory(doraToken, "erin").contains("erin@alpha.test"), "the first entry of the batch");
+        List<String> trudy = beta.directory(doraToken, "trudy");
+        assertFalse(
+                trudy.contains("trudy@beta.test"),
+                () -> "beta accepted a directory entry spoofed by alpha.test inside a batch: " + trudy);
 
         federation.assertAllAlive();
     }

@@ -22,9 +22,22 @@ public interface Host {
         return OptionalLong.empty();
     }
 
+    /** The ISP's used heap after a full collection, in KiB, if known. */
+    default OptionalLong liveHeapKb(String domain) {
+        return OptionalLong.empty();
+    }
+
     /** From launch to ready ({@code /health} 200 and the API serving), if this tool started it. */
     default Optional<Duration> startup(String domain) {
         return Optional.empty();
+    }
+
+    /**
+     * Freezes ({@code SIGSTOP}) or thaws ({@code SIGCONT}) the ISP's process, so that work can pile up for it in the
+     * broker and its catching up can be measured alone; false when not possible.
+     */
+    default boolean freeze(String domain, boolean frozen) {
+        return false;
     }
 
     /** Stops the ISP gracefully (SIGTERM) and starts it again on the same data; false when not possible. */

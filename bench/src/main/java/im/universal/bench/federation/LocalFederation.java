@@ -131,6 +131,12 @@ public final class LocalFederation implements Host, AutoCloseable {
         return isp == null ? OptionalLong.empty() : ProcessMemory.rssKb(isp.pid());
     }
 
+    @Override
+    public OptionalLong liveHeapKb(String domain) {
+        ChildProcess isp = isps.get(domain);
+        return isp == null ? OptionalLong.empty() : HeapProbe.usedKbAfterGc(isp.pid());
+    }
+
     /** The pid of an ISP's JVM (for jcmd). */
     public OptionalLong pid(String domain) {
         ChildProcess isp = isps.get(domain);
@@ -143,6 +149,25 @@ public final class LocalFederation implements Host, AutoCloseable {
     }
 
     /** Graceful stop (SIGTERM: Payara shuts down and H2 closes its file), then a start on the same data. */
+    @Override
+    public boolean freeze(String domain, boolean frozen) {
+        ChildProcess isp = isps.get(domain);
+        if (isp == null) {
+            return false;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", String.valueOf(isp.pid()))
+                    .inheritIO()
+                    .start();
+            return kill.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public boolean restart(String domain) {
         ChildProcess isp = isps.get(domain);

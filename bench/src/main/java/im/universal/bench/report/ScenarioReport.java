@@ -10,8 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The runs of one scenario, folded into the one JSON line the tool prints: median against target. */
-public record ScenarioReport(String scenario, String unit, Target target, List<Outcome> runs) {
+/**
+ * The runs of one scenario, folded into the one JSON line the tool prints: median against target. The figures of
+ * the unmeasured warm-up runs are printed too ({@code warmupRuns}), never counted.
+ */
+public record ScenarioReport(String scenario, String unit, Target target, List<Outcome> runs, List<Double> warmups) {
+
+    public ScenarioReport(String scenario, String unit, Target target, List<Outcome> runs) {
+        this(scenario, unit, target, runs, List.of());
+    }
 
     public double median() {
         return Percentiles.median(runs.stream().map(Outcome::value).toList());
@@ -81,6 +88,11 @@ public record ScenarioReport(String scenario, String unit, Target target, List<O
                 .add("runs", values)
                 .add("median", round(median))
                 .add("correct", correct());
+        if (!warmups.isEmpty()) {
+            JsonArrayBuilder warm = JSON.createArrayBuilder();
+            warmups.forEach(w -> warm.add(round(w)));
+            line.add("warmupRuns", warm);
+        }
         counters().forEach(line::add);
         List<String> violations = violations();
         if (!violations.isEmpty()) {

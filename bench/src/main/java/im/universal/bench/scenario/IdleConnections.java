@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Idle authenticated WebSockets held on one ISP (alpha): opens them (a bounded number of handshakes in flight),
- * holds them, checks every one is still open, and reports the growth of the ISP's resident set per connection.
- * One run only: a second run would find the heap already grown.
+ * holds them, checks every one is still open, and reports what each connection costs the ISP: the growth of its
+ * resident set per connection, or, when larger, the growth of its live heap (used heap after a full collection)
+ * per connection. The second matters when the heap was already committed before the sockets opened: then they fill
+ * memory the process holds anyway and the resident set hardly moves. One run only: a second run would find the
+ * heap already grown.
  */
 public final class IdleConnections implements Scenario {
     private static final int IN_FLIGHT = 200;
@@ -52,6 +55,7 @@ public final class IdleConnections implements Scenario {
                         context.sizes().idleUsers(),
                         false));
         String domain = context.endpoints().alphaDomain();
+        OptionalLong heapBefore = context.endpoints().host().liveHeapKb(domain);
         OptionalLong before = context.endpoints().host().rssKb(domain);
         List<Socket> sockets = new ArrayList<>();
         List<String> violations = new ArrayList<>();
@@ -80,6 +84,7 @@ public final class IdleConnections implements Scenario {
                 violations.add((count - held) + " of " + count + " connections not held");
             }
             OptionalLong after = context.endpoints().host().rssKb(domain);
+            OptionalLong heapAfter = context.endpoints().host().liveHeapKb(domain);
             Map<String, Long> counters = new LinkedHashMap<>();
             counters.put("connections", (long) count);
             counters.put("held", held);
@@ -89,6 +94,13 @@ public final class IdleConnections implements Scenario {
                 counters.put("rssBeforeKb", before.getAsLong());
                 counters.put("rssAfterKb", after.getAsLong());
                 perConnection = (after.getAsLong() - before.getAsLong()) / (double) count;
+            }
+            if (heapBefore.isPresent() && heapAfter.isPresent()) {
+                counters.put("liveHeapBeforeKb", heapBefore.getAsLong());
+                counters.put("liveHeapAfterKb", heapAfter.getAsLong());
+                double heapPerConnection = (heapAfter.getAsLong() - heapBefore.getAsLong()) / (double) count;
+                perConnection =
+                        Double.isNaN(perConnection) ? heapPerConnection : Math.max(perConnection, heapPerConnection);
             }
             return new Outcome(perConnection, counters, violations);
         } catch (InterruptedException e) {

@@ -20,6 +20,11 @@ public interface Scenario {
         return requested;
     }
 
+    /** How many unmeasured warm-up runs to make when {@code requested} are asked for. */
+    default int warmups(int requested) {
+        return requested;
+    }
+
     /** False when the endpoints cannot support it (e.g. process memory of a federation this tool did not start). */
     default boolean applicable(Context context) {
         return true;

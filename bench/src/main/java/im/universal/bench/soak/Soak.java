@@ -7,6 +7,7 @@ import im.universal.bench.client.Daemon;
 import im.universal.bench.client.Population;
 import im.universal.bench.client.User;
 import im.universal.bench.federation.Endpoints;
+import im.universal.bench.federation.HeapProbe;
 import im.universal.bench.federation.LocalFederation;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

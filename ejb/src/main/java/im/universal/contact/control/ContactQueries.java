@@ -11,6 +11,8 @@ import java.util.Set;
 
 /** Read-only questions about contact relations, shared by the contact and presence boundaries. */
 public final class ContactQueries {
+    static final int IN_CHUNK = 1_000;
+
     private ContactQueries() {}
 
     /** True when local user {@code owner} has {@code peer} as an accepted contact. */
@@ -28,19 +30,23 @@ public final class ContactQueries {
      */
     public static Set<Map.Entry<String, String>> acceptedPairs(
             EntityManager em, Collection<String> owners, Collection<String> peers) {
-        if (owners.isEmpty() || peers.isEmpty()) {
-            return Set.of();
-        }
         Set<Map.Entry<String, String>> pairs = new HashSet<>();
-        em.createQuery(
-                        "select c.owner.address, c.peerAddress from Contact c where c.owner.address in :owners"
-                                + " and c.peerAddress in :peers and c.state = :state",
-                        Object[].class)
-                .setParameter("owners", owners)
-                .setParameter("peers", peers)
-                .setParameter("state", ContactState.ACCEPTED)
-                .getResultList()
-                .forEach(row -> pairs.add(Map.entry((String) row[0], (String) row[1])));
+        if (peers.isEmpty()) {
+            return pairs;
+        }
+        List<String> all = List.copyOf(owners);
+        // bounded parameter lists (PostgreSQL takes at most 32767 parameters per statement)
+        for (int from = 0; from < all.size(); from += IN_CHUNK) {
+            em.createQuery(
+                            "select c.owner.address, c.peerAddress from Contact c where c.owner.address in :owners"
+                                    + " and c.peerAddress in :peers and c.state = :state",
+                            Object[].class)
+                    .setParameter("owners", all.subList(from, Math.min(all.size(), from + IN_CHUNK)))
+                    .setParameter("peers", peers)
+                    .setParameter("state", ContactState.ACCEPTED)
+                    .getResultList()
+                    .forEach(row -> pairs.add(Map.entry((String) row[0], (String) row[1])));
+        }
         return pairs;
     }
 

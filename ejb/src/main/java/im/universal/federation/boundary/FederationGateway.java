@@ -32,6 +32,8 @@ public class FederationGateway {
     public static final String DIRECTORY_ADDRESS = "uim.directory";
     public static final String INBOX_PREFIX = "uim.isp.";
     public static final String TYPE_PROPERTY = "uimType";
+    /** {@link #TYPE_PROPERTY} of a message that carries several envelopes (docs/federation.md). */
+    public static final String BATCH_TYPE = "batch";
 
     private static final Logger LOG = Logger.getLogger(FederationGateway.class.getName());
 

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -136,8 +137,9 @@ public class PresenceService {
 
     public void remoteUpdate(Address from, PresenceView view, List<Address> recipients) {
         remote.put(from.toString(), view);
+        Set<String> accepting = acceptingOwners(recipients, from);
         for (Address recipient : recipients) {
-            if (accepted(recipient.toString(), from.toString())) {
+            if (accepting.contains(recipient.toString())) {
                 notifications.fire(new PresencePush(recipient.toString(), from.toString(), view));
             }
         }
@@ -145,8 +147,9 @@ public class PresenceService {
 
     /** A remote user asks for the presence of some of our users; only their accepted contacts answer. */
     public void remoteProbe(Address from, List<Address> targets) {
+        Set<String> accepting = acceptingOwners(targets, from);
         for (Address target : targets) {
-            if (accepted(target.toString(), from.toString())) {
+            if (accepting.contains(target.toString())) {
                 send(target, viewOf(target.toString()), from.domain(), List.of(from.toString()));
             }
         }
@@ -203,7 +206,14 @@ public class PresenceService {
         return ContactQueries.acceptedPeers(em, owner.toString());
     }
 
-    private boolean accepted(String owner, String peer) {
-        return ContactQueries.isAccepted(em, owner, peer);
+    /** Which of the local {@code owners} have {@code peer} as an accepted contact: one query for all of them. */
+    private Set<String> acceptingOwners(List<Address> owners, Address peer) {
+        return ContactQueries.acceptedPairs(
+                        em,
+                        owners.stream().map(Address::toString).collect(Collectors.toSet()),
+                        List.of(peer.toString()))
+                .stream()
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 }

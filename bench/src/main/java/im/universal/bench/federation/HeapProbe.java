@@ -1,4 +1,4 @@
-package im.universal.bench.soak;
+package im.universal.bench.federation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,12 +8,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The used heap of a JVM after a full GC, with the JDK's {@code jcmd} (GC.run, then GC.heap_info). */
-final class HeapProbe {
+public final class HeapProbe {
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
     private HeapProbe() {}
 
-    static OptionalLong usedKbAfterGc(long pid) {
+    public static OptionalLong usedKbAfterGc(long pid) {
         try {
             jcmd(pid, "GC.run");
             String info = jcmd(pid, "GC.heap_info");
