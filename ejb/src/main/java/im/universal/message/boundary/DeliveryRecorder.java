@@ -1,5 +1,6 @@
 package im.universal.message.boundary;
 
+import im.universal.push.control.PushDispatcher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -40,6 +41,9 @@ public class DeliveryRecorder {
     @Inject
     MessageService messages;
 
+    @Inject
+    PushDispatcher pushes;
+
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final Object progress = new Object();
     private long enqueued;
@@ -78,9 +82,14 @@ public class DeliveryRecorder {
                 }
             }
             if (!queued) {
-                messages.markDelivered(List.of(delivery));
+                recordNow(List.of(delivery));
             }
         }
+    }
+
+    /** Records deliveries now, in the caller's thread and one transaction (e.g. an offline backlog page). */
+    public void recordNow(List<Delivery> deliveries) {
+        messages.markDelivered(deliveries).forEach(pushes::dispatch);
     }
 
     /** Waits (a few seconds at most) until every delivery queued before this call is recorded. */
@@ -130,7 +139,7 @@ public class DeliveryRecorder {
 
     private void store(List<Delivery> deliveries) {
         try {
-            messages.markDelivered(deliveries);
+            recordNow(deliveries);
         } catch (RuntimeException e) {
             // not recorded: the messages stay pending and are delivered again at the recipient's next connection
             LOG.log(Level.WARNING, "Could not record " + deliveries.size() + " deliveries", e);

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
@@ -143,15 +144,18 @@ public class MessageService {
         return ack;
     }
 
-    /** Acks of the requests that resend an already stored message, by sender and client id: one query. */
+    /**
+     * Acks of the requests that resend an already stored message, by sender and client id: one query, by client id
+     * (the first column of the unique key, so an index range per id; V5 migration), the senders checked here.
+     */
     private Map<String, MessageAck> previouslyAccepted(List<SendRequest> requests) {
-        Set<String> senders = new HashSet<>();
+        Set<String> wanted = new HashSet<>();
         Set<String> clientIds = new HashSet<>();
         for (SendRequest r : requests) {
             if (r.clientId() != null
                     && !r.clientId().isEmpty()
                     && r.clientId().length() <= MessageRules.MAX_CLIENT_ID) {
-                senders.add(r.caller().address().toString());
+                wanted.add(resendKey(r.caller().address().toString(), r.clientId()));
                 clientIds.add(r.clientId());
             }
         }
@@ -159,10 +163,12 @@ public class MessageService {
             return Map.of();
         }
         Map<String, MessageAck> found = new HashMap<>();
-        em.createNamedQuery(Message.BY_SENDERS_AND_CLIENT_IDS, Message.class)
-                .setParameter("senders", senders)
+        em
+                .createNamedQuery(Message.BY_CLIENT_IDS, Message.class)
                 .setParameter("clientIds", clientIds)
                 .getResultList()
+                .stream()
+                .filter(m -> wanted.contains(resendKey(m.sender(), m.clientId())))
                 .forEach(m -> found.put(
                         resendKey(m.sender(), m.clientId()),
                         new MessageAck(m.clientId(), m.serverId(), MessageStatus.ACCEPTED.wire(), true)));
@@ -187,24 +193,22 @@ public class MessageService {
 
     /**
      * Message frames written to sockets of their recipients, in one transaction (one query, one commit) rather than
-     * one per message; each sender still gets its own status. A delivery whose message does not belong to that
-     * recipient is ignored.
+     * one per message. A delivery whose message does not belong to that recipient is ignored. Returns the status
+     * pushes for local senders, for the caller to dispatch once the transaction has committed (one per message,
+     * without a transaction synchronization for each); remote senders get their receipts through the outbox.
      */
-    public void markDelivered(List<Delivery> deliveries) {
+    public List<Notification> markDelivered(List<Delivery> deliveries) {
         Map<String, String> recipients = new HashMap<>();
         deliveries.forEach(d -> recipients.put(d.serverId(), d.recipient()));
-        if (recipients.size() == 1) {
-            Delivery only = deliveries.get(0);
-            advance(only.recipient(), only.serverId(), MessageStatus.DELIVERED);
-            return;
-        }
+        List<Notification> pushes = new ArrayList<>();
         em
                 .createNamedQuery(Message.BY_SERVER_IDS, Message.class)
                 .setParameter("serverIds", recipients.keySet())
                 .getResultList()
                 .stream()
                 .filter(m -> m.recipient().equals(recipients.get(m.serverId())))
-                .forEach(m -> advance(m, m.recipient(), MessageStatus.DELIVERED));
+                .forEach(m -> advance(m, m.recipient(), MessageStatus.DELIVERED, pushes::add));
+        return pushes;
     }
 
     /** The recipient read the message. */
@@ -334,10 +338,11 @@ public class MessageService {
             }
             return;
         }
-        advance(found.get(), recipient, next);
+        advance(found.get(), recipient, next, notifications::fire);
     }
 
-    private void advance(Message message, String recipient, MessageStatus next) {
+    /** Advances the status; a local sender's status push goes to {@code pushes}, a remote one's receipt to the outbox. */
+    private void advance(Message message, String recipient, MessageStatus next, Consumer<Notification> pushes) {
         String serverId = message.serverId();
         message.delivered();
         if (!message.advance(next)) {
@@ -345,7 +350,7 @@ public class MessageService {
         }
         Address sender = Address.parse(message.sender());
         if (config.isLocal(sender)) {
-            notifications.fire(new StatusPush(message.sender(), serverId, next.wire()));
+            pushes.accept(new StatusPush(message.sender(), serverId, next.wire()));
         } else {
             federation.send(
                     sender.domain(),

@@ -20,9 +20,7 @@ import java.time.Instant;
 @Table(name = "message")
 @NamedQuery(name = Message.BY_SERVER_ID, query = "select m from Message m where m.serverId = :serverId")
 @NamedQuery(name = Message.BY_SERVER_IDS, query = "select m from Message m where m.serverId in :serverIds")
-@NamedQuery(
-        name = Message.BY_SENDERS_AND_CLIENT_IDS,
-        query = "select m from Message m where m.sender in :senders and m.clientId in :clientIds")
+@NamedQuery(name = Message.BY_CLIENT_IDS, query = "select m from Message m where m.clientId in :clientIds")
 @NamedQuery(
         name = Message.PENDING_FOR,
         query = "select m from Message m where m.recipient = :recipient and m.pendingDelivery = true"
@@ -34,7 +32,7 @@ import java.time.Instant;
 public class Message {
     public static final String BY_SERVER_ID = "Message.byServerId";
     public static final String BY_SERVER_IDS = "Message.byServerIds";
-    public static final String BY_SENDERS_AND_CLIENT_IDS = "Message.bySendersAndClientIds";
+    public static final String BY_CLIENT_IDS = "Message.byClientIds";
     public static final String PENDING_FOR = "Message.pendingFor";
     public static final String CONVERSATION_BEFORE = "Message.conversationBefore";
 

@@ -234,7 +234,7 @@ public class ChatEndpoint {
             }
             if (!written.isEmpty()) {
                 count(written);
-                messages.markDelivered(deliveries(written));
+                deliveries.recordNow(deliveries(written));
             }
             if (!open) {
                 return false;
