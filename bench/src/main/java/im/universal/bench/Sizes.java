@@ -24,7 +24,7 @@ public record Sizes(
         int setupParallelism) {
 
     public static Sizes full() {
-        return new Sizes(50, 32, 200, 60, 1000, 5, 10_000, 100, 10, 16, 10, 1000, 2000, 8, 0, 8);
+        return new Sizes(50, 32, 1000, 300, 1000, 15, 10_000, 100, 10, 16, 10, 1000, 2000, 8, 0, 8);
     }
 
     public static Sizes smoke() {

@@ -15,8 +15,11 @@ import im.universal.platform.IspConfig;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,6 +30,7 @@ import java.util.logging.Logger;
 @Stateless
 public class InboundProcessor {
     private static final Logger LOG = Logger.getLogger(InboundProcessor.class.getName());
+    private static final Set<EnvelopeType> FLUSHED_AT_COMMIT = EnumSet.of(EnvelopeType.MESSAGE, EnvelopeType.RECEIPT);
 
     @PersistenceContext
     EntityManager em;
@@ -62,8 +66,21 @@ public class InboundProcessor {
     /**
      * The envelopes of one batch message, in order, in one transaction. An envelope that is rejected is counted
      * and skipped; a failure rolls the whole batch back (the receiver then applies them one by one).
+     *
+     * <p>A batch of only messages and receipts is flushed at the commit, not before each query: with a hundred
+     * envelopes in the persistence context, flushing before every lookup re-checked every entity each time
+     * (quadratic; docs/benchmarks.md). Their lookups cannot miss an unflushed change of the same batch that matters:
+     * a receipt finds a message this ISP sent earlier (the same entity again, if two receipts name it), and two
+     * messages with one server id collide at the commit on its unique key, after which the receiver applies them one
+     * by one as for any failed batch. Other types (directory, contacts), where a later envelope looks up what an
+     * earlier one wrote, keep flushing before queries.
      */
     public void processBatch(List<Decoded> batch, String authenticatedSender, EnvelopeType.Channel channel) {
+        if (batch.stream()
+                .allMatch(d -> d.envelope() != null
+                        && FLUSHED_AT_COMMIT.contains(d.envelope().type()))) {
+            em.setFlushMode(FlushModeType.COMMIT);
+        }
         batch.forEach(decoded -> apply(decoded, authenticatedSender, channel));
     }
 
