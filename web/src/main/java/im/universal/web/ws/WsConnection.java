@@ -8,7 +8,6 @@ import im.universal.session.control.Caller;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -29,8 +28,8 @@ import java.util.logging.Logger;
  */
 final class WsConnection implements ClientConnection {
     static final int MAX_QUEUED = 10_000;
-    /** At most this many message frames are written per drain before they are handed on to be recorded. */
-    static final int DELIVERY_BATCH = 100;
+    /** At most this many frames are written per drain before the thread moves on to other connections. */
+    static final int DRAIN_LIMIT = 100;
 
     private static final Logger LOG = Logger.getLogger(WsConnection.class.getName());
 
@@ -48,8 +47,8 @@ final class WsConnection implements ClientConnection {
     private volatile long lastHeard = System.nanoTime();
 
     /**
-     * {@code delivered} is told of the live message frames written to this socket, once per drain (the backlog is
-     * recorded by the code that writes it).
+     * {@code delivered} is told of each live message frame written to this socket, right after the write (it must
+     * not block: the recording is batched elsewhere); the backlog is recorded by the code that writes it.
      */
     WsConnection(Session session, Caller caller, Executor executor, Consumer<List<MessagePush>> delivered) {
         this.session = session;
@@ -108,20 +107,19 @@ final class WsConnection implements ClientConnection {
     }
 
     private void drain() {
-        List<MessagePush> written = new ArrayList<>();
         try {
             Notification next;
-            while (!held && written.size() < DELIVERY_BATCH && (next = queue.poll()) != null) {
+            int frames = 0;
+            while (!held && frames++ < DRAIN_LIMIT && (next = queue.poll()) != null) {
                 queued.decrementAndGet();
                 if (next instanceof MessagePush m && writtenFromBacklog.remove(m.serverId())) {
                     continue;
                 }
+                // handed on right after the write: a connection that starts meanwhile (DeliveryRecorder.flush)
+                // then knows it was delivered and does not show it again from the backlog
                 if (send(Frames.encode(next)) && next instanceof MessagePush m) {
-                    written.add(m);
+                    delivered.accept(List.of(m));
                 }
-            }
-            if (!written.isEmpty()) {
-                delivered.accept(written);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Push to " + caller.address() + " failed", e);
