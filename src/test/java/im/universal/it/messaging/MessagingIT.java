@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import im.universal.it.support.ApiClient;
+import im.universal.it.support.Await;
 import im.universal.it.support.Federation;
 import im.universal.it.support.FederationExtension;
 import im.universal.it.support.Fixtures;
@@ -93,6 +94,73 @@ class MessagingIT {
         frank.awaitFrame(Frames.messageFrom(pair.a().address()).and(body("marker")), FEDERATION_HOP);
         long copies = frank.received().stream().filter(body("only once")).count();
         assertEquals(1, copies, "the resent message was delivered " + copies + " times");
+    }
+
+    @Test
+    void aBurstIsStoredTogetherYetAnsweredMessageByMessage(Federation federation) {
+        // Setup: nora on alpha and otto on beta are contacts, both connected
+        Pair pair = Pair.contacts(federation.alpha(), federation.beta(), "nora", "otto");
+        WsClient nora = connect(pair.a());
+        WsClient otto = connect(pair.b());
+        String to = pair.b().address();
+
+        // Execute: 30 message frames without waiting for any answer (the server stores what queued up together,
+        // and relays it to beta in batches); #10 goes to a non-contact, #20 resends the client id of #5
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = i == 20 ? ids.get(5) : Fixtures.newId();
+            ids.add(id);
+            String recipient = i == 10 ? "nobody-" + id.substring(0, 8) + "@alpha.test" : to;
+            nora.send(Fixtures.message(id, recipient, "burst " + (i == 20 ? 5 : i)));
+        }
+
+        // Verify: every frame gets its own answer: the refused one an error with its ref, the others acks; the
+        // resend the serverId of the original
+        List<String> serverIds = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            if (i == 20) {
+                continue;
+            }
+            JsonObject answer = nora.awaitFrame(Frames.answerTo(ids.get(i)), LOCAL);
+            if (i == 10) {
+                assertEquals("error", Json.str(answer, "type"), answer::toString);
+                assertEquals("not_a_contact", Json.str(answer, "code"), answer::toString);
+            } else {
+                assertEquals("ack", Json.str(answer, "type"), answer::toString);
+                serverIds.add(Json.str(answer, "serverId"));
+            }
+        }
+        assertEquals(serverIds.size(), serverIds.stream().distinct().count(), "one serverId per message");
+        String original = ids.get(5);
+        Await.until(
+                "two acks for the resent id",
+                LOCAL,
+                () -> nora.received().stream().filter(Frames.answerTo(original)).count() == 2);
+        List<String> acksOfResent = nora.received().stream()
+                .filter(Frames.answerTo(original))
+                .map(f -> Json.str(f, "serverId"))
+                .toList();
+        assertEquals(acksOfResent.get(0), acksOfResent.get(1), "the resend inside the burst got the same serverId");
+
+        // ... and otto receives the 28 messages once each, in the order sent
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            if (i != 10 && i != 20) {
+                expected.add("burst " + i);
+            }
+        }
+        Await.until(
+                "otto has 28 messages",
+                FEDERATION_HOP,
+                () -> otto.received().stream()
+                                .filter(Frames.messageFrom(pair.a().address()))
+                                .count()
+                        >= expected.size());
+        List<String> received = otto.received().stream()
+                .filter(Frames.messageFrom(pair.a().address()))
+                .map(f -> Json.str(f, "body"))
+                .toList();
+        assertEquals(expected, received);
     }
 
     @Test
