@@ -26,6 +26,8 @@ public class InboundReceiver {
     static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
 
     private static final Logger LOG = Logger.getLogger(InboundReceiver.class.getName());
+    /** Pauses between in-place attempts of a failing inbound message. */
+    static final long[] RETRY_BACKOFF_MILLIS = {200, 1_000};
 
     @Inject
     InboundProcessor processor;
@@ -47,14 +49,48 @@ public class InboundReceiver {
             if (sender == null) {
                 sender = message.getStringProperty("JMSXUserID");
             }
+            String body = text.getText();
+            String from = sender;
             if (FederationGateway.BATCH_TYPE.equals(message.getStringProperty(FederationGateway.TYPE_PROPERTY))) {
-                receiveBatch(text.getText(), sender, channel);
+                inPlace(() -> receiveBatch(body, from, channel));
             } else {
-                processor.process(text.getText(), sender, channel);
+                inPlace(() -> processor.process(body, from, channel));
             }
         } catch (JMSException e) {
             LOG.log(Level.WARNING, "[" + config.domain() + "] could not read an inbound message", e);
             throw new IllegalStateException("unreadable JMS message", e);
+        }
+    }
+
+    /**
+     * Applies a message, retrying in place after a failure (the database away for a moment) with a short backoff,
+     * so the inbox, which has one consumer, waits for it and nothing newer overtakes it; after the last attempt the
+     * failure propagates, the transaction rolls back and the broker puts the message back at the head of the inbox
+     * (no redelivery delay there), up to its delivery limit. Applying again is safe: applied envelopes are dropped
+     * as duplicates by id.
+     */
+    private void inPlace(Runnable apply) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                apply.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= RETRY_BACKOFF_MILLIS.length + 1) {
+                    throw e;
+                }
+                long pause = RETRY_BACKOFF_MILLIS[attempt - 1];
+                LOG.log(
+                        Level.WARNING,
+                        "[" + config.domain() + "] applying an inbound message failed (attempt " + attempt
+                                + "), again in " + pause + " ms",
+                        e);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 

@@ -4,11 +4,8 @@ import im.universal.push.control.PushDispatcher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +21,9 @@ import java.util.logging.Logger;
  * List)}), instead of one transaction per connection and write. A delivery not yet recorded when the process
  * dies is delivered again at the next connection, as before (at least once on a crash, never lost); a connection
  * that starts calls {@link #flush} first, so what an earlier connection of the same user was shown is not shown
- * again from the backlog.
+ * again from the backlog. A CDI bean, not an EJB: {@link #record} runs for every frame written, as a plain call.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class DeliveryRecorder {
     static final int MAX_BATCH = 1_000;
     static final int QUEUE_CAPACITY = 100_000;

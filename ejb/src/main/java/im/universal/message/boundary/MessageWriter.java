@@ -9,11 +9,8 @@ import im.universal.push.entity.ErrorPush;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +32,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Nothing is lost: a batch whose transaction fails is retried one message at a time, so one bad message costs
  * only its own error; a message the server cannot take (queue full, shutting down) gets {@code unavailable} and
  * the client resends it with the same id (docs/protocol.md), which the server never stores twice.
+ *
+ * <p>A CDI bean, not an EJB: handing a frame over is a plain method call, without an EJB invocation and a
+ * transaction of its own; the transactions are {@link MessageService}'s.
  */
-@Singleton
-@Startup
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ApplicationScoped
 public class MessageWriter {
     static final int MAX_BATCH = 256;
     static final int QUEUE_CAPACITY = 20_000;

@@ -20,7 +20,9 @@ import java.time.Instant;
 @Table(name = "message")
 @NamedQuery(name = Message.BY_SERVER_ID, query = "select m from Message m where m.serverId = :serverId")
 @NamedQuery(name = Message.BY_SERVER_IDS, query = "select m from Message m where m.serverId in :serverIds")
-@NamedQuery(name = Message.BY_CLIENT_IDS, query = "select m from Message m where m.clientId in :clientIds")
+@NamedQuery(
+        name = Message.BY_CLIENT_IDS,
+        query = "select m.sender, m.clientId, m.serverId from Message m where m.clientId in :clientIds")
 @NamedQuery(
         name = Message.PENDING_FOR,
         query = "select m from Message m where m.recipient = :recipient and m.pendingDelivery = true"
