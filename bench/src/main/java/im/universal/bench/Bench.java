@@ -27,7 +27,7 @@ public final class Bench implements AutoCloseable {
     }
 
     /**
-     * As {@link #run(String, int)}, after {@code warmups} runs that are not measured (repeatable scenarios only):
+     * As {@link #run(String, int)}, after the warm-up runs the scenario asks for ({@link Scenario#warmups}), which are not measured:
      * the server's JIT compiles the hot paths during the first seconds of traffic, and an operator's server runs
      * warm. A warm-up run is checked like any other: an incorrect one is reported with the measured runs.
      */
@@ -41,8 +41,8 @@ public final class Bench implements AutoCloseable {
         List<Outcome> outcomes = new ArrayList<>();
         List<Double> warmupFigures = new ArrayList<>();
         try {
-            int repeatable = scenario.runs(runs) == runs ? scenario.warmups(warmups) : 0;
-            for (int w = 1; w <= repeatable; w++) {
+            int warm = scenario.warmups(warmups);
+            for (int w = 1; w <= warm; w++) {
                 context.run(-w);
                 Outcome warmup = scenario.run(context);
                 warmupFigures.add(warmup.value());

@@ -25,7 +25,7 @@ record Options(
                                  [--messages N] [--connections N] [--alpha URL --beta URL]
               --scenario   which scenarios (default all): %s
               --runs       runs per scenario, the median is reported (default 3)
-              --warmup     unmeasured runs before them, repeatable scenarios only (default 1; 0 with --smoke)
+              --warmup     unmeasured runs before them (default 1, presence 5; 0 with --smoke; none for start-up, memory, idle connections)
               --smoke      tiny sizes, seconds of traffic: checks correctness only
               --keep       keep target/bench/ (data and logs) after the run
               --soak       a soak run of MINUTES instead of the scenarios (docs/benchmarks.md)

@@ -39,6 +39,12 @@ public final class IdleConnections implements Scenario {
         return Target.atMost(30);
     }
 
+    /** No warm-up: one run only, and a warm-up would grow the heap before the measured one. */
+    @Override
+    public int warmups(int requested) {
+        return 0;
+    }
+
     @Override
     public int runs(int requested) {
         return 1;

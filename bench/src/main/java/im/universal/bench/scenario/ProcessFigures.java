@@ -35,6 +35,12 @@ public final class ProcessFigures implements Scenario {
         return Target.atMost(memory ? 600 : 30);
     }
 
+    /** No warm-up: figures of the processes' start, nothing to warm up. */
+    @Override
+    public int warmups(int requested) {
+        return 0;
+    }
+
     @Override
     public int runs(int requested) {
         return 2;

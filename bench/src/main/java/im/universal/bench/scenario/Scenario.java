@@ -20,7 +20,7 @@ public interface Scenario {
         return requested;
     }
 
-    /** How many unmeasured warm-up runs to make when {@code requested} are asked for. */
+    /** How many unmeasured warm-up runs to make when {@code requested} are asked for (0 where a run changes what the next measures). */
     default int warmups(int requested) {
         return requested;
     }
