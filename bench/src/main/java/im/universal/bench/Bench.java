@@ -27,9 +27,10 @@ public final class Bench implements AutoCloseable {
     }
 
     /**
-     * As {@link #run(String, int)}, after the warm-up runs the scenario asks for ({@link Scenario#warmups}), which are not measured:
-     * the server's JIT compiles the hot paths during the first seconds of traffic, and an operator's server runs
-     * warm. A warm-up run is checked like any other: an incorrect one is reported with the measured runs.
+     * As {@link #run(String, int)}, after the warm-up runs the scenario asks for ({@link Scenario#warmups}), which
+     * are not measured: the server's JIT compiles the hot paths during the first seconds of traffic, and an
+     * operator's server runs warm. A warm-up run is checked like any other: an incorrect one is reported with the
+     * measured runs.
      */
     public Optional<ScenarioReport> run(String name, int runs, int warmups) {
         Scenario scenario = Scenarios.named(name)

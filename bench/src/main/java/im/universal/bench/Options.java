@@ -21,11 +21,12 @@ record Options(
 
     static final String USAGE =
             """
-            usage: bin/uim bench [--scenario NAME[,NAME...]|all] [--runs N] [--warmup N] [--smoke] [--keep] [--soak MINUTES]
-                                 [--messages N] [--connections N] [--alpha URL --beta URL]
+            usage: bin/uim bench [--scenario NAME[,NAME...]|all] [--runs N] [--warmup N] [--smoke] [--keep]
+                                 [--soak MINUTES] [--messages N] [--connections N] [--alpha URL --beta URL]
               --scenario   which scenarios (default all): %s
               --runs       runs per scenario, the median is reported (default 3)
-              --warmup     unmeasured runs before them (default 1, presence 5; 0 with --smoke; none for start-up, memory, idle connections)
+              --warmup     unmeasured runs before them (default 1, presence 5, 0 with --smoke;
+                           none for start-up, memory and idle connections)
               --smoke      tiny sizes, seconds of traffic: checks correctness only
               --keep       keep target/bench/ (data and logs) after the run
               --soak       a soak run of MINUTES instead of the scenarios (docs/benchmarks.md)

@@ -20,7 +20,10 @@ public interface Scenario {
         return requested;
     }
 
-    /** How many unmeasured warm-up runs to make when {@code requested} are asked for (0 where a run changes what the next measures). */
+    /**
+     * How many unmeasured warm-up runs to make when {@code requested} are asked for (none where a run changes what
+     * the next one measures).
+     */
     default int warmups(int requested) {
         return requested;
     }

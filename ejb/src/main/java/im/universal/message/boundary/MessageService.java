@@ -344,7 +344,7 @@ public class MessageService {
         advance(found.get(), recipient, next, notifications::fire);
     }
 
-    /** Advances the status; a local sender's status push goes to {@code pushes}, a remote one's receipt to the outbox. */
+    /** Advances the status: a local sender is pushed a status (to {@code pushes}), a remote one sent a receipt. */
     private void advance(Message message, String recipient, MessageStatus next, Consumer<Notification> pushes) {
         String serverId = message.serverId();
         message.delivered();
