@@ -248,10 +248,10 @@ public class ChatEndpoint {
         return true;
     }
 
-    /** Live message frames reached the recipient's socket: they count as delivered (rule 3), recorded in a batch. */
-    private void delivered(List<MessagePush> written) {
-        count(written);
-        deliveries.record(deliveries(written));
+    /** A live message frame reached the recipient's socket: it counts as delivered (rule 3), recorded in a batch. */
+    private void delivered(MessagePush written) {
+        count(List.of(written));
+        deliveries.record(deliveries(List.of(written)));
     }
 
     private void count(List<MessagePush> written) {

@@ -8,7 +8,6 @@ import im.universal.session.control.Caller;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +36,7 @@ final class WsConnection implements ClientConnection {
     private final Session session;
     private final Caller caller;
     private final Executor executor;
-    private final Consumer<List<MessagePush>> delivered;
+    private final Consumer<MessagePush> delivered;
     private final Queue<Notification> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -50,7 +49,7 @@ final class WsConnection implements ClientConnection {
      * {@code delivered} is told of each live message frame written to this socket, right after the write (it must
      * not block: the recording is batched elsewhere); the backlog is recorded by the code that writes it.
      */
-    WsConnection(Session session, Caller caller, Executor executor, Consumer<List<MessagePush>> delivered) {
+    WsConnection(Session session, Caller caller, Executor executor, Consumer<MessagePush> delivered) {
         this.session = session;
         this.caller = caller;
         this.executor = executor;
@@ -118,7 +117,7 @@ final class WsConnection implements ClientConnection {
                 // handed on right after the write: a connection that starts meanwhile (DeliveryRecorder.flush)
                 // then knows it was delivered and does not show it again from the backlog
                 if (send(Frames.encode(next)) && next instanceof MessagePush m) {
-                    delivered.accept(List.of(m));
+                    delivered.accept(m);
                 }
             }
         } catch (RuntimeException e) {
