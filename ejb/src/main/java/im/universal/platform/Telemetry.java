@@ -3,10 +3,14 @@ package im.universal.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * The service's counters, gauges and timers, published by MicroProfile Metrics at {@code /metrics} (Prometheus
@@ -20,6 +24,9 @@ public class Telemetry {
 
     @Inject
     IspConfig config;
+
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private volatile Timer deliveryLatency;
 
     public void login() {
         count("uim_logins", "Successful logins");
@@ -50,11 +57,15 @@ public class Telemetry {
 
     /** Time from a message's acceptance to its write on a recipient's socket. */
     public void delivered(Duration latency) {
-        registry.timer(Metadata.builder()
-                        .withName("uim_delivery_latency")
-                        .withDescription("From acceptance of a message to its write on the recipient's socket")
-                        .build())
-                .update(latency.isNegative() ? Duration.ZERO : latency);
+        Timer timer = deliveryLatency;
+        if (timer == null) {
+            timer = registry.timer(Metadata.builder()
+                    .withName("uim_delivery_latency")
+                    .withDescription("From acceptance of a message to its write on the recipient's socket")
+                    .build());
+            deliveryLatency = timer;
+        }
+        timer.update(latency.isNegative() ? Duration.ZERO : latency);
     }
 
     public void gauge(String name, String description, Supplier<Number> value) {
@@ -62,13 +73,20 @@ public class Telemetry {
                 Metadata.builder().withName(name).withDescription(description).build(), value);
     }
 
+    /** Counters are registered once and kept: these calls come for every message, delivery and envelope. */
     private void count(String name, String description, Tag... tags) {
-        registry.counter(
-                        Metadata.builder()
-                                .withName(name)
-                                .withDescription(description)
-                                .build(),
-                        tags)
+        StringBuilder key = new StringBuilder(name);
+        for (Tag tag : tags) {
+            key.append('|').append(tag.getTagName()).append('=').append(tag.getTagValue());
+        }
+        counters.computeIfAbsent(
+                        key.toString(),
+                        k -> registry.counter(
+                                Metadata.builder()
+                                        .withName(name)
+                                        .withDescription(description)
+                                        .build(),
+                                tags))
                 .inc();
     }
 }

@@ -22,6 +22,7 @@ import im.universal.federation.boundary.FederationGateway;
 import im.universal.federation.control.EnvelopeType;
 import im.universal.platform.Address;
 import im.universal.platform.ErrorCode;
+import im.universal.platform.InLists;
 import im.universal.platform.IspConfig;
 import im.universal.platform.UimException;
 import im.universal.presence.boundary.PresenceService;
@@ -37,7 +38,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Contact lists: request, approve, deny, remove; locally or across ISPs. Contacts are mutual once approved. */
@@ -68,13 +71,26 @@ public class ContactService {
     @Inject
     Event<Notification> notifications;
 
+    /**
+     * The caller's contact list with names and presence: a few queries for the whole list (names of local peers,
+     * then of the others from the directory, then presence), not a call per contact; it is read at every login.
+     */
     public List<ContactView> list(Caller caller) {
-        return em
-                .createNamedQuery(Contact.OF_OWNER, Contact.class)
+        List<Contact> rows = em.createNamedQuery(Contact.OF_OWNER, Contact.class)
                 .setParameter("ownerId", caller.accountId())
-                .getResultList()
-                .stream()
-                .map(this::view)
+                .getResultList();
+        Map<String, String> names =
+                displayNames(rows.stream().map(Contact::peerAddress).toList());
+        Map<String, PresenceView> views = presence.viewsOf(rows.stream()
+                .filter(c -> c.state() == ContactState.ACCEPTED)
+                .map(Contact::peerAddress)
+                .toList());
+        return rows.stream()
+                .map(c -> new ContactView(
+                        c.peerAddress(),
+                        names.get(c.peerAddress()),
+                        c.state().wire(),
+                        views.getOrDefault(c.peerAddress(), PresenceView.offline(null))))
                 .toList();
     }
 
@@ -301,14 +317,28 @@ public class ContactService {
         return account;
     }
 
-    private ContactView view(Contact contact) {
-        String address = contact.peerAddress();
-        String name = accounts.findLocal(address)
-                .map(Account::displayName)
-                .or(() -> directory.displayNameOf(address))
-                .orElse(address.substring(0, address.indexOf('@')));
-        PresenceView view =
-                contact.state() == ContactState.ACCEPTED ? presence.viewOf(address) : PresenceView.offline(null);
-        return new ContactView(address, name, contact.state().wire(), view);
+    /**
+     * Display names by address: a local peer's own name, else what the directory lists, else the local part of
+     * the address.
+     */
+    private Map<String, String> displayNames(List<String> peers) {
+        Map<String, String> names = new HashMap<>();
+        List<String> local =
+                peers.stream().filter(a -> a.endsWith("@" + config.domain())).toList();
+        for (List<String> chunk : InLists.chunks(local)) {
+            String query = "select a.address, a.displayName from Account a where a.address in "
+                    + InLists.parameters("a", chunk.size());
+            InLists.bind(em.createQuery(query, Object[].class), "a", chunk)
+                    .getResultList()
+                    .forEach(row -> names.put((String) row[0], (String) row[1]));
+        }
+        List<String> unnamed = peers.stream().filter(a -> !names.containsKey(a)).toList();
+        if (!unnamed.isEmpty()) {
+            names.putAll(directory.displayNamesOf(unnamed));
+        }
+        for (String peer : peers) {
+            names.computeIfAbsent(peer, a -> a.substring(0, a.indexOf('@')));
+        }
+        return names;
     }
 }

@@ -2,7 +2,9 @@ package im.universal.contact.control;
 
 import im.universal.contact.entity.Contact;
 import im.universal.contact.entity.ContactState;
+import im.universal.platform.InLists;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +13,6 @@ import java.util.Set;
 
 /** Read-only questions about contact relations, shared by the contact and presence boundaries. */
 public final class ContactQueries {
-    static final int IN_CHUNK = 1_000;
-
     private ContactQueries() {}
 
     /** True when local user {@code owner} has {@code peer} as an accepted contact. */
@@ -26,26 +26,25 @@ public final class ContactQueries {
 
     /**
      * Which of the (owner, peer) combinations of the given local owners and peers are accepted contacts, in one
-     * query: the answer holds every accepted pair among them, as (owner address, peer address) entries.
+     * query per chunk of each ({@link InLists}): the answer holds every accepted pair among them, as (owner address,
+     * peer address) entries.
      */
     public static Set<Map.Entry<String, String>> acceptedPairs(
             EntityManager em, Collection<String> owners, Collection<String> peers) {
         Set<Map.Entry<String, String>> pairs = new HashSet<>();
-        if (peers.isEmpty()) {
-            return pairs;
-        }
-        List<String> all = List.copyOf(owners);
-        // bounded parameter lists (PostgreSQL takes at most 32767 parameters per statement)
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            em.createQuery(
-                            "select c.owner.address, c.peerAddress from Contact c where c.owner.address in :owners"
-                                    + " and c.peerAddress in :peers and c.state = :state",
-                            Object[].class)
-                    .setParameter("owners", all.subList(from, Math.min(all.size(), from + IN_CHUNK)))
-                    .setParameter("peers", peers)
-                    .setParameter("state", ContactState.ACCEPTED)
-                    .getResultList()
-                    .forEach(row -> pairs.add(Map.entry((String) row[0], (String) row[1])));
+        List<List<String>> peerChunks = InLists.chunks(peers);
+        for (List<String> ownerChunk : InLists.chunks(owners)) {
+            for (List<String> peerChunk : peerChunks) {
+                TypedQuery<Object[]> query = em.createQuery(
+                        "select c.owner.address, c.peerAddress from Contact c where c.state = :state"
+                                + " and c.owner.address in " + InLists.parameters("o", ownerChunk.size())
+                                + " and c.peerAddress in " + InLists.parameters("p", peerChunk.size()),
+                        Object[].class);
+                InLists.bind(InLists.bind(query, "o", ownerChunk), "p", peerChunk)
+                        .setParameter("state", ContactState.ACCEPTED)
+                        .getResultList()
+                        .forEach(row -> pairs.add(Map.entry((String) row[0], (String) row[1])));
+            }
         }
         return pairs;
     }

@@ -4,6 +4,7 @@ import im.universal.account.entity.Account;
 import im.universal.directory.entity.DirectoryEntry;
 import im.universal.platform.Address;
 import im.universal.platform.ErrorCode;
+import im.universal.platform.InLists;
 import im.universal.platform.IspConfig;
 import im.universal.platform.UimException;
 import im.universal.session.control.Caller;
@@ -12,8 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The directory: this ISP's listed users plus the listed users other ISPs broadcast. */
@@ -112,6 +116,19 @@ public class DirectoryService {
     /** The display name the directory knows for an address, if any. */
     public Optional<String> displayNameOf(String address) {
         return find(address).map(DirectoryEntry::displayName);
+    }
+
+    /** The display names the directory knows for these addresses, by address (one query per chunk of them). */
+    public Map<String, String> displayNamesOf(Collection<String> addresses) {
+        Map<String, String> names = new HashMap<>();
+        for (List<String> chunk : InLists.chunks(addresses)) {
+            String query = "select d.address, d.displayName from DirectoryEntry d where d.address in "
+                    + InLists.parameters("a", chunk.size());
+            InLists.bind(em.createQuery(query, Object[].class), "a", chunk)
+                    .getResultList()
+                    .forEach(row -> names.put((String) row[0], (String) row[1]));
+        }
+        return names;
     }
 
     private Optional<DirectoryEntry> find(String address) {

@@ -19,10 +19,6 @@ import java.time.Instant;
 @Entity
 @Table(name = "message")
 @NamedQuery(name = Message.BY_SERVER_ID, query = "select m from Message m where m.serverId = :serverId")
-@NamedQuery(name = Message.BY_SERVER_IDS, query = "select m from Message m where m.serverId in :serverIds")
-@NamedQuery(
-        name = Message.BY_CLIENT_IDS,
-        query = "select m.sender, m.clientId, m.serverId from Message m where m.clientId in :clientIds")
 @NamedQuery(
         name = Message.PENDING_FOR,
         query = "select m from Message m where m.recipient = :recipient and m.pendingDelivery = true"
@@ -33,8 +29,16 @@ import java.time.Instant;
                 + " order by m.id desc")
 public class Message {
     public static final String BY_SERVER_ID = "Message.byServerId";
-    public static final String BY_SERVER_IDS = "Message.byServerIds";
-    public static final String BY_CLIENT_IDS = "Message.byClientIds";
+    /** Batch queries, each completed by an {@code InLists} parameter list. */
+    public static final String SENT_BY_CLIENT_IDS =
+            "select m.sender, m.clientId, m.serverId from Message m where m.clientId in ";
+
+    public static final String DELIVERY_STATE =
+            "select m.serverId, m.sender, m.recipient, m.status, m.pendingDelivery from Message m where m.serverId in ";
+    public static final String MARK_DELIVERED = "update Message m set m.status = :delivered, m.pendingDelivery = false"
+            + " where m.status = :accepted and m.serverId in ";
+    public static final String CLEAR_PENDING =
+            "update Message m set m.pendingDelivery = false where m.pendingDelivery = true and m.serverId in ";
     public static final String PENDING_FOR = "Message.pendingFor";
     public static final String CONVERSATION_BEFORE = "Message.conversationBefore";
 

@@ -2,12 +2,12 @@ package im.universal.presence.boundary;
 
 import static im.universal.platform.JsonSupport.JSON;
 
-import im.universal.account.entity.Account;
 import im.universal.contact.control.ContactQueries;
 import im.universal.federation.boundary.EphemeralSender;
 import im.universal.federation.control.EnvelopeType;
 import im.universal.platform.Address;
 import im.universal.platform.ErrorCode;
+import im.universal.platform.InLists;
 import im.universal.platform.IspConfig;
 import im.universal.platform.Telemetry;
 import im.universal.platform.UimException;
@@ -28,7 +28,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,8 +68,9 @@ public class PresenceService {
     public void connected(ClientConnection connection) {
         Address me = connection.caller().address();
         if (registry.add(connection)) {
-            broadcast(me, viewOf(me.toString()));
-            probeRemoteContacts(me);
+            List<String> contacts = acceptedContacts(me);
+            broadcast(me, PresenceAggregator.aggregate(registry.devices(me.toString()), null), contacts);
+            probeRemoteContacts(me, contacts);
         }
     }
 
@@ -81,10 +84,10 @@ public class PresenceService {
         PresenceView before = PresenceAggregator.aggregate(registry.devices(me.toString()), null);
         if (registry.remove(connection)) {
             Instant now = Instant.now();
-            Account account = em.find(Account.class, connection.caller().accountId());
-            if (account != null) {
-                account.lastSeen(now);
-            }
+            em.createQuery("update Account a set a.lastSeen = :now where a.id = :id")
+                    .setParameter("now", now)
+                    .setParameter("id", connection.caller().accountId())
+                    .executeUpdate();
             broadcast(me, PresenceView.offline(now));
             return;
         }
@@ -124,6 +127,32 @@ public class PresenceService {
     }
 
     /**
+     * The presence of many addresses, by address, as {@link #viewOf} gives it: one query for the last-seen times
+     * of the local ones (per chunk of them), remote ones from what their ISPs told us.
+     */
+    public Map<String, PresenceView> viewsOf(Collection<String> addresses) {
+        Map<String, PresenceView> views = new HashMap<>();
+        List<String> local = new ArrayList<>();
+        for (String address : addresses) {
+            if (config.isLocal(Address.parse(address))) {
+                local.add(address);
+            } else {
+                views.put(address, remote.get(address));
+            }
+        }
+        Map<String, Instant> lastSeen = new HashMap<>();
+        for (List<String> chunk : InLists.chunks(local)) {
+            String query = "select a.address, a.lastSeen from Account a where a.address in "
+                    + InLists.parameters("a", chunk.size());
+            InLists.bind(em.createQuery(query, Object[].class), "a", chunk)
+                    .getResultList()
+                    .forEach(row -> lastSeen.put((String) row[0], (Instant) row[1]));
+        }
+        local.forEach(a -> views.put(a, PresenceAggregator.aggregate(registry.devices(a), lastSeen.get(a))));
+        return views;
+    }
+
+    /**
      * Two users just became contacts: each learns the other's presence. A remote peer's presence may have arrived
      * before the acceptance did (it travels apart from it), so the local user gets what is known of it now, and
      * anything newer when it comes.
@@ -158,8 +187,12 @@ public class PresenceService {
     // --- helpers ---
 
     private void broadcast(Address who, PresenceView view) {
+        broadcast(who, view, acceptedContacts(who));
+    }
+
+    private void broadcast(Address who, PresenceView view, List<String> contacts) {
         telemetry.presenceUpdate();
-        Map<String, List<String>> byDomain = acceptedContacts(who).stream()
+        Map<String, List<String>> byDomain = contacts.stream()
                 .collect(
                         Collectors.groupingBy(a -> a.substring(a.indexOf('@') + 1), TreeMap::new, Collectors.toList()));
         byDomain.forEach((domain, addresses) -> send(who, view, domain, addresses));
@@ -184,8 +217,8 @@ public class PresenceService {
         ephemeral.send(domain, EnvelopeType.PRESENCE, payload.add("to", to).build());
     }
 
-    private void probeRemoteContacts(Address me) {
-        Map<String, List<String>> byDomain = acceptedContacts(me).stream()
+    private void probeRemoteContacts(Address me, List<String> contacts) {
+        Map<String, List<String>> byDomain = contacts.stream()
                 .filter(a -> !a.endsWith("@" + config.domain()))
                 .collect(
                         Collectors.groupingBy(a -> a.substring(a.indexOf('@') + 1), TreeMap::new, Collectors.toList()));

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,6 +42,7 @@ import java.util.logging.Logger;
 public class ChatEndpoint {
     static final int MAX_FRAME = 16 * 1024;
     private static final String CONNECTION = "uim.connection";
+    private static final String DEADLINE = "uim.auth-deadline";
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
 
     @Inject
@@ -71,11 +73,12 @@ public class ChatEndpoint {
     public void open(Session session) {
         session.setMaxTextMessageBufferSize(MAX_FRAME);
         session.setMaxBinaryMessageBufferSize(1024);
-        support.authDeadline(session, () -> {
+        support.installIdleTimer(session);
+        session.getUserProperties().put(DEADLINE, support.authDeadline(() -> {
             if (session.isOpen() && connection(session) == null) {
                 refuse(session, "Authenticate within 10 seconds");
             }
-        });
+        }));
     }
 
     @OnMessage
@@ -145,6 +148,9 @@ public class ChatEndpoint {
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
+        if (session.getUserProperties().remove(DEADLINE) instanceof Future<?> deadline) {
+            deadline.cancel(false);
+        }
         WsConnection connection = connection(session);
         if (connection != null) {
             session.getUserProperties().remove(CONNECTION);
@@ -194,6 +200,9 @@ public class ChatEndpoint {
         } catch (UimException e) {
             refuse(session, e.getMessage());
             return;
+        }
+        if (session.getUserProperties().remove(DEADLINE) instanceof Future<?> deadline) {
+            deadline.cancel(false);
         }
         WsConnection connection = new WsConnection(session, caller, support.executor(), this::delivered);
         session.getUserProperties().put(CONNECTION, connection);

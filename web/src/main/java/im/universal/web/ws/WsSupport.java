@@ -4,7 +4,6 @@ import im.universal.platform.RateLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,8 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -37,9 +40,6 @@ public class WsSupport {
     @Resource
     ManagedThreadFactory threadFactory;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     /** Frames a connection may send per second sustained (bursts of twice as many). */
     @Inject
     @ConfigProperty(name = "uim.ws.frames-per-second", defaultValue = "20")
@@ -47,8 +47,13 @@ public class WsSupport {
 
     private RateLimiter frames;
     private ExecutorService pushes;
+    private ScheduledThreadPoolExecutor timers;
+    private IdleTimers idleTimers;
+
+    private static final Logger LOG = Logger.getLogger(WsSupport.class.getName());
 
     private final Set<WsConnection> live = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean idleTimerWarned = new AtomicBoolean();
     private ScheduledFuture<?> heartbeat;
 
     @PostConstruct
@@ -57,7 +62,11 @@ public class WsSupport {
         // a ManagedExecutorService captures and restores the context for every task (a ServiceLoader scan each
         // time in Payara 6); a pool of managed threads carries it once per thread
         pushes = Executors.newFixedThreadPool(PUSH_THREADS, threadFactory);
-        heartbeat = scheduler.scheduleWithFixedDelay(this::beat, 5, 5, TimeUnit.SECONDS);
+        // for the same reason the timers (an auth deadline per socket) run on a managed thread of their own
+        timers = new ScheduledThreadPoolExecutor(1, threadFactory);
+        timers.setRemoveOnCancelPolicy(true);
+        idleTimers = new IdleTimers(threadFactory);
+        heartbeat = timers.scheduleWithFixedDelay(this::beat, 5, 5, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -68,15 +77,28 @@ public class WsSupport {
         if (pushes != null) {
             pushes.shutdown();
         }
+        if (timers != null) {
+            timers.shutdownNow();
+        }
+        if (idleTimers != null) {
+            idleTimers.shutdownNow();
+        }
     }
 
     Executor executor() {
         return pushes;
     }
 
-    /** Closes the socket with 1008 unless it has authenticated by then. */
-    void authDeadline(Session session, Runnable onExpiry) {
-        scheduler.schedule(onExpiry, AUTH_DEADLINE_SECONDS, TimeUnit.SECONDS);
+    /** Gives the session's idle timer a scheduler without a context capture per frame ({@link IdleTimers}). */
+    void installIdleTimer(Session session) {
+        if (!idleTimers.install(session) && idleTimerWarned.compareAndSet(false, true)) {
+            LOG.warning("Tyrus' idle timer could not be given its own scheduler; every frame costs a context capture");
+        }
+    }
+
+    /** Runs {@code onExpiry} (which closes the socket unless it has authenticated) after the auth deadline. */
+    Future<?> authDeadline(Runnable onExpiry) {
+        return timers.schedule(onExpiry, AUTH_DEADLINE_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Takes one frame from the connection's budget; false when it floods. */
