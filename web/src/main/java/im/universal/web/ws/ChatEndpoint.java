@@ -83,15 +83,6 @@ public class ChatEndpoint {
 
     @OnMessage
     public void frame(Session session, String text) {
-        LeanContext.enter();
-        try {
-            handleFrame(session, text);
-        } finally {
-            LeanContext.leave();
-        }
-    }
-
-    private void handleFrame(Session session, String text) {
         WsConnection connection = connection(session);
         if (connection != null) {
             connection.heard();

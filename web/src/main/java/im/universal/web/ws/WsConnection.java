@@ -135,7 +135,7 @@ final class WsConnection implements ClientConnection {
         }
         try {
             synchronized (session) {
-                LeanContext.run(() -> session.getBasicRemote().sendText(frame));
+                session.getBasicRemote().sendText(frame);
             }
             return true;
         } catch (IOException | IllegalStateException e) {
