@@ -4,6 +4,7 @@ import im.universal.push.control.PushDispatcher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +34,11 @@ public class DeliveryRecorder {
     @Resource
     ManagedThreadFactory threads;
 
-    @Inject
+    /**
+     * By {@code @EJB}, not {@code @Inject}: the container's own reference, without Weld's proxy in front of it,
+     * which makes Payara create and catch an exception on every call (docs/benchmarks.md, finding 11).
+     */
+    @EJB
     MessageService messages;
 
     @Inject

@@ -9,6 +9,7 @@ import im.universal.push.entity.ErrorPush;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +47,11 @@ public class MessageWriter {
     @Resource
     ManagedThreadFactory threads;
 
-    @Inject
+    /**
+     * By {@code @EJB}, not {@code @Inject}: the container's own reference, without Weld's proxy in front of it,
+     * which makes Payara create and catch an exception on every call (docs/benchmarks.md, finding 11).
+     */
+    @EJB
     MessageService messages;
 
     @Inject
