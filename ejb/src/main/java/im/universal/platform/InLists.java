@@ -1,11 +1,13 @@
 package im.universal.platform;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * {@code in (...)} conditions of the batch queries with one named parameter per value, in two fixed list sizes.
@@ -55,6 +57,18 @@ public final class InLists {
             list.append(i == 0 ? ":" : ", :").append(name).append(i);
         }
         return list.append(')').toString();
+    }
+
+    /**
+     * Runs {@code select} (a query ending in {@code in }) completed by the parameter list of each chunk of
+     * {@code values}, and hands on every row of every answer.
+     */
+    public static void forEachRow(EntityManager em, String select, Collection<?> values, Consumer<Object[]> row) {
+        for (List<?> chunk : chunks(values)) {
+            bind(em.createQuery(select + parameters("v", chunk.size()), Object[].class), "v", chunk)
+                    .getResultList()
+                    .forEach(row);
+        }
     }
 
     /** Binds a chunk to the parameters of {@link #parameters}. */

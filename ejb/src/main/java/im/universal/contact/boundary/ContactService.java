@@ -325,13 +325,11 @@ public class ContactService {
         Map<String, String> names = new HashMap<>();
         List<String> local =
                 peers.stream().filter(a -> a.endsWith("@" + config.domain())).toList();
-        for (List<String> chunk : InLists.chunks(local)) {
-            String query = "select a.address, a.displayName from Account a where a.address in "
-                    + InLists.parameters("a", chunk.size());
-            InLists.bind(em.createQuery(query, Object[].class), "a", chunk)
-                    .getResultList()
-                    .forEach(row -> names.put((String) row[0], (String) row[1]));
-        }
+        InLists.forEachRow(
+                em,
+                "select a.address, a.displayName from Account a where a.address in ",
+                local,
+                row -> names.put((String) row[0], (String) row[1]));
         List<String> unnamed = peers.stream().filter(a -> !names.containsKey(a)).toList();
         if (!unnamed.isEmpty()) {
             names.putAll(directory.displayNamesOf(unnamed));

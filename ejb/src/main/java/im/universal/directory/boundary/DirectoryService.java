@@ -121,13 +121,11 @@ public class DirectoryService {
     /** The display names the directory knows for these addresses, by address (one query per chunk of them). */
     public Map<String, String> displayNamesOf(Collection<String> addresses) {
         Map<String, String> names = new HashMap<>();
-        for (List<String> chunk : InLists.chunks(addresses)) {
-            String query = "select d.address, d.displayName from DirectoryEntry d where d.address in "
-                    + InLists.parameters("a", chunk.size());
-            InLists.bind(em.createQuery(query, Object[].class), "a", chunk)
-                    .getResultList()
-                    .forEach(row -> names.put((String) row[0], (String) row[1]));
-        }
+        InLists.forEachRow(
+                em,
+                "select d.address, d.displayName from DirectoryEntry d where d.address in ",
+                addresses,
+                row -> names.put((String) row[0], (String) row[1]));
         return names;
     }
 

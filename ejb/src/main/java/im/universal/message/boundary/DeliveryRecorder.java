@@ -36,7 +36,7 @@ public class DeliveryRecorder {
 
     /**
      * By {@code @EJB}, not {@code @Inject}: the container's own reference, without Weld's proxy in front of it,
-     * which makes Payara create and catch an exception on every call (docs/benchmarks.md, finding 11).
+     * which makes Payara create and catch an exception on every call (docs/benchmarks.md, finding 10).
      */
     @EJB
     MessageService messages;

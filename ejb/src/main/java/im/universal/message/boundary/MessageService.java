@@ -165,23 +165,12 @@ public class MessageService {
         }
         Map<String, MessageAck> found = new HashMap<>();
         // columns, not entities: other senders' messages with the same client ids come back too, and are cheap
-        for (List<String> chunk : InLists.chunks(clientIds)) {
-            InLists.bind(
-                            em.createQuery(
-                                    Message.SENT_BY_CLIENT_IDS + InLists.parameters("c", chunk.size()), Object[].class),
-                            "c",
-                            chunk)
-                    .getResultList()
-                    .forEach(row -> {
-                        String key = resendKey((String) row[0], (String) row[1]);
-                        if (wanted.contains(key)) {
-                            found.put(
-                                    key,
-                                    new MessageAck(
-                                            (String) row[1], (String) row[2], MessageStatus.ACCEPTED.wire(), true));
-                        }
-                    });
-        }
+        InLists.forEachRow(em, Message.SENT_BY_CLIENT_IDS, clientIds, row -> {
+            String key = resendKey((String) row[0], (String) row[1]);
+            if (wanted.contains(key)) {
+                found.put(key, new MessageAck((String) row[1], (String) row[2], MessageStatus.ACCEPTED.wire(), true));
+            }
+        });
         return found;
     }
 
@@ -215,24 +204,20 @@ public class MessageService {
         List<String> advanced = new ArrayList<>();
         List<String> unflagged = new ArrayList<>();
         List<Notification> pushes = new ArrayList<>();
-        for (List<String> chunk : InLists.chunks(recipients.keySet())) {
-            String query = Message.DELIVERY_STATE + InLists.parameters("s", chunk.size());
-            for (Object[] row : InLists.bind(em.createQuery(query, Object[].class), "s", chunk)
-                    .getResultList()) {
-                String serverId = (String) row[0];
-                String sender = (String) row[1];
-                String recipient = (String) row[2];
-                if (!recipient.equals(recipients.get(serverId))) {
-                    continue;
-                }
-                if (row[3] == MessageStatus.ACCEPTED) {
-                    advanced.add(serverId);
-                    statusChanged(serverId, sender, recipient, MessageStatus.DELIVERED, pushes::add);
-                } else if (Boolean.TRUE.equals(row[4])) {
-                    unflagged.add(serverId);
-                }
+        InLists.forEachRow(em, Message.DELIVERY_STATE, recipients.keySet(), row -> {
+            String serverId = (String) row[0];
+            String sender = (String) row[1];
+            String recipient = (String) row[2];
+            if (!recipient.equals(recipients.get(serverId))) {
+                return;
             }
-        }
+            if (row[3] == MessageStatus.ACCEPTED) {
+                advanced.add(serverId);
+                statusChanged(serverId, sender, recipient, MessageStatus.DELIVERED, pushes::add);
+            } else if (Boolean.TRUE.equals(row[4])) {
+                unflagged.add(serverId);
+            }
+        });
         for (List<String> chunk : InLists.chunks(advanced)) {
             String update = Message.MARK_DELIVERED + InLists.parameters("s", chunk.size());
             InLists.bind(em.createQuery(update), "s", chunk)

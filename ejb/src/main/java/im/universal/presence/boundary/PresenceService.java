@@ -141,13 +141,11 @@ public class PresenceService {
             }
         }
         Map<String, Instant> lastSeen = new HashMap<>();
-        for (List<String> chunk : InLists.chunks(local)) {
-            String query = "select a.address, a.lastSeen from Account a where a.address in "
-                    + InLists.parameters("a", chunk.size());
-            InLists.bind(em.createQuery(query, Object[].class), "a", chunk)
-                    .getResultList()
-                    .forEach(row -> lastSeen.put((String) row[0], (Instant) row[1]));
-        }
+        InLists.forEachRow(
+                em,
+                "select a.address, a.lastSeen from Account a where a.address in ",
+                local,
+                row -> lastSeen.put((String) row[0], (Instant) row[1]));
         local.forEach(a -> views.put(a, PresenceAggregator.aggregate(registry.devices(a), lastSeen.get(a))));
         return views;
     }
