@@ -139,9 +139,7 @@ public class ChatEndpoint {
 
     @OnClose
     public void closed(Session session, CloseReason reason) {
-        if (session.getUserProperties().remove(DEADLINE) instanceof Future<?> deadline) {
-            deadline.cancel(false);
-        }
+        cancelDeadline(session);
         WsConnection connection = connection(session);
         if (connection != null) {
             session.getUserProperties().remove(CONNECTION);
@@ -192,9 +190,7 @@ public class ChatEndpoint {
             refuse(session, e.getMessage());
             return;
         }
-        if (session.getUserProperties().remove(DEADLINE) instanceof Future<?> deadline) {
-            deadline.cancel(false);
-        }
+        cancelDeadline(session);
         WsConnection connection = new WsConnection(session, caller, support.executor(), this::delivered);
         session.getUserProperties().put(CONNECTION, connection);
         support.track(connection);
@@ -288,6 +284,12 @@ public class ChatEndpoint {
             }
         } catch (java.io.IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "Reply failed", e);
+        }
+    }
+
+    private static void cancelDeadline(Session session) {
+        if (session.getUserProperties().remove(DEADLINE) instanceof Future<?> deadline) {
+            deadline.cancel(false);
         }
     }
 

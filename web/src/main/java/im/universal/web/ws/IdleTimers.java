@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The scheduler of Tyrus' per-session idle timer. Tyrus re-arms a session's idle timer on every frame read and
+ * The timers of the WebSocket endpoint (auth deadlines, heartbeat) and the scheduler of Tyrus' per-session idle timer. Tyrus re-arms a session's idle timer on every frame read and
  * written, by scheduling a task on Payara's managed scheduled executor, and Payara captures each task's context with
  * a ServiceLoader scan of the thread's context class loader: a walk over every jar of the application and of the
  * server's modules, per frame (docs/benchmarks.md). This scheduler replaces it in each session ({@link #install}).
@@ -21,6 +21,11 @@ import java.util.logging.Logger;
 final class IdleTimers extends ScheduledThreadPoolExecutor {
     private static final Logger LOG = Logger.getLogger(IdleTimers.class.getName());
     private static final String FIELD = "service";
+
+    /** The scheduler field of a session class, looked up once (every session is of the same class). */
+    private record SessionField(Class<?> sessionType, Field field) {}
+
+    private volatile SessionField known;
 
     IdleTimers(ThreadFactory threads) {
         super(1, threads);
@@ -39,8 +44,12 @@ final class IdleTimers extends ScheduledThreadPoolExecutor {
     /** Makes the session's idle timer use this scheduler; false (and a log line) where Tyrus is not as expected. */
     boolean install(Session session) {
         try {
-            Field field = field(session.getClass());
-            field.set(session, this);
+            SessionField found = known;
+            if (found == null || found.sessionType() != session.getClass()) {
+                found = new SessionField(session.getClass(), field(session.getClass()));
+                known = found;
+            }
+            found.field().set(session, this);
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.fine(() -> "Tyrus idle timer left as it is: " + e);

@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
@@ -47,8 +46,7 @@ public class WsSupport {
 
     private RateLimiter frames;
     private ExecutorService pushes;
-    private ScheduledThreadPoolExecutor timers;
-    private IdleTimers idleTimers;
+    private IdleTimers timers;
 
     private static final Logger LOG = Logger.getLogger(WsSupport.class.getName());
 
@@ -62,10 +60,9 @@ public class WsSupport {
         // a ManagedExecutorService captures and restores the context for every task (a ServiceLoader scan each
         // time in Payara 6); a pool of managed threads carries it once per thread
         pushes = Executors.newFixedThreadPool(PUSH_THREADS, threadFactory);
-        // for the same reason the timers (an auth deadline per socket) run on a managed thread of their own
-        timers = new ScheduledThreadPoolExecutor(1, threadFactory);
-        timers.setRemoveOnCancelPolicy(true);
-        idleTimers = new IdleTimers(threadFactory);
+        // for the same reason the timers (an auth deadline per socket, the heartbeat, Tyrus' idle timers) run on
+        // one managed thread of their own
+        timers = new IdleTimers(threadFactory);
         heartbeat = timers.scheduleWithFixedDelay(this::beat, 5, 5, TimeUnit.SECONDS);
     }
 
@@ -80,9 +77,6 @@ public class WsSupport {
         if (timers != null) {
             timers.shutdownNow();
         }
-        if (idleTimers != null) {
-            idleTimers.shutdownNow();
-        }
     }
 
     Executor executor() {
@@ -91,7 +85,7 @@ public class WsSupport {
 
     /** Gives the session's idle timer a scheduler without a context capture per frame ({@link IdleTimers}). */
     void installIdleTimer(Session session) {
-        if (!idleTimers.install(session) && idleTimerWarned.compareAndSet(false, true)) {
+        if (!timers.install(session) && idleTimerWarned.compareAndSet(false, true)) {
             LOG.warning("Tyrus' idle timer could not be given its own scheduler; every frame costs a context capture");
         }
     }
