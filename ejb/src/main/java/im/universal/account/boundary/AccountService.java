@@ -99,9 +99,11 @@ public class AccountService {
     }
 
     public Optional<Account> findByLocalPart(String local) {
-        return em.createNamedQuery(Account.BY_LOCAL_PART, Account.class)
+        return em
+                .createNamedQuery(Account.BY_LOCAL_PART, Account.class)
                 .setParameter("localPart", local)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst();
     }
 

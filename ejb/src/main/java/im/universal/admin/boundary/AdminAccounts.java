@@ -73,13 +73,15 @@ public class AdminAccounts {
             throw new UimException(ErrorCode.INVALID_REQUEST, "query too long");
         }
         String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return em.createQuery(
+        return em
+                .createQuery(
                         "select a from Account a where lower(a.address) like :p escape '\\'"
                                 + " or lower(a.displayName) like :p escape '\\' order by a.address",
                         Account.class)
                 .setParameter("p", pattern)
                 .setMaxResults(Math.max(1, Math.min(limit, MAX_LIMIT)))
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(this::summary)
                 .toList();
     }
@@ -130,9 +132,11 @@ public class AdminAccounts {
         Account account = find(address);
         String own = account.address();
         Caller asOwner = new Caller(0, account.id(), Address.parse(own), Mode.UNIVERSAL, "admin");
-        List<String> peers = em.createNamedQuery(Contact.OF_OWNER, Contact.class)
+        List<String> peers = em
+                .createNamedQuery(Contact.OF_OWNER, Contact.class)
                 .setParameter("ownerId", account.id())
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(Contact::peerAddress)
                 .toList();
         for (String peer : peers) {

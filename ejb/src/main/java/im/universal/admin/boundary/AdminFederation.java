@@ -88,15 +88,19 @@ public class AdminFederation {
 
     public Map<String, Long> directoryCounts() {
         Map<String, Long> counts = new TreeMap<>();
-        em.createQuery("select d.domain, count(d) from DirectoryEntry d group by d.domain", Object[].class)
-                .getResultStream()
+        em
+                .createQuery("select d.domain, count(d) from DirectoryEntry d group by d.domain", Object[].class)
+                .getResultList()
+                .stream()
                 .forEach(row -> counts.put((String) row[0], (Long) row[1]));
         return counts;
     }
 
     public List<BlockedView> blocked() {
-        return em.createQuery("select b from BlockedDomain b order by b.domain", BlockedDomain.class)
-                .getResultStream()
+        return em
+                .createQuery("select b from BlockedDomain b order by b.domain", BlockedDomain.class)
+                .getResultList()
+                .stream()
                 .map(b -> new BlockedView(b.domain(), b.reason(), b.createdAt()))
                 .toList();
     }

@@ -38,7 +38,8 @@ public class AdminSessions {
     public List<SessionSummary> live(String q, int limit) {
         String text = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return em.createQuery(
+        return em
+                .createQuery(
                         "select s.id, a.address, s.device, s.mode, s.createdAt, s.expiresAt, s.remoteAddress"
                                 + " from LoginSession s join s.account a"
                                 + " where s.endedAt is null and s.expiresAt > :now and a.disabled = false"
@@ -47,7 +48,8 @@ public class AdminSessions {
                 .setParameter("now", Instant.now())
                 .setParameter("p", pattern)
                 .setMaxResults(Math.max(1, Math.min(limit, MAX_LIMIT)))
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(this::summary)
                 .toList();
     }

@@ -14,9 +14,11 @@ public class AuditTrail {
     EntityManager em;
 
     public List<AuditView> recent(int limit) {
-        return em.createQuery("select a from AuditEntry a order by a.occurredAt desc, a.id desc", AuditEntry.class)
+        return em
+                .createQuery("select a from AuditEntry a order by a.occurredAt desc, a.id desc", AuditEntry.class)
                 .setMaxResults(Math.max(1, Math.min(limit, 500)))
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(a -> new AuditView(a.id(), a.occurredAt(), a.actor(), a.action(), a.target(), a.detail()))
                 .toList();
     }

@@ -302,10 +302,12 @@ public class ContactService {
     }
 
     private Optional<Contact> find(Account owner, String peer) {
-        return em.createNamedQuery(Contact.BY_OWNER_AND_PEER, Contact.class)
+        return em
+                .createNamedQuery(Contact.BY_OWNER_AND_PEER, Contact.class)
                 .setParameter("ownerId", owner.id())
                 .setParameter("peer", peer)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst();
     }
 

@@ -17,10 +17,12 @@ public final class ContactQueries {
 
     /** True when local user {@code owner} has {@code peer} as an accepted contact. */
     public static boolean isAccepted(EntityManager em, String owner, String peer) {
-        return em.createNamedQuery(Contact.BY_OWNER_ADDRESS_AND_PEER, Contact.class)
+        return em
+                .createNamedQuery(Contact.BY_OWNER_ADDRESS_AND_PEER, Contact.class)
                 .setParameter("owner", owner)
                 .setParameter("peer", peer)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .anyMatch(c -> c.state() == ContactState.ACCEPTED);
     }
 

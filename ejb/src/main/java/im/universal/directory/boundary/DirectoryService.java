@@ -95,13 +95,15 @@ public class DirectoryService {
 
     /** This ISP's listed users in address order, after {@code after} (exclusive): pages of a snapshot. */
     public List<DirectoryEntryView> localListedAfter(String after, int size) {
-        return em.createQuery(
+        return em
+                .createQuery(
                         "select d from DirectoryEntry d where d.domain = :own and d.address > :after order by d.address",
                         DirectoryEntry.class)
                 .setParameter("own", config.domain())
                 .setParameter("after", after)
                 .setMaxResults(size)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .map(this::view)
                 .toList();
     }
@@ -130,9 +132,11 @@ public class DirectoryService {
     }
 
     private Optional<DirectoryEntry> find(String address) {
-        return em.createNamedQuery(DirectoryEntry.BY_ADDRESS, DirectoryEntry.class)
+        return em
+                .createNamedQuery(DirectoryEntry.BY_ADDRESS, DirectoryEntry.class)
                 .setParameter("address", address)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst();
     }
 

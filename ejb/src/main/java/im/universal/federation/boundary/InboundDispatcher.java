@@ -8,12 +8,16 @@ import im.universal.directory.boundary.DirectoryService;
 import im.universal.federation.control.Envelope;
 import im.universal.federation.control.EnvelopeRejected;
 import im.universal.federation.control.EnvelopeVerifier;
-import im.universal.message.boundary.MessageService;
+import im.universal.message.boundary.InboundMessages;
+import im.universal.message.boundary.RemoteMessage;
+import im.universal.message.boundary.RemoteReceipt;
 import im.universal.platform.Address;
 import im.universal.presence.boundary.PresenceService;
 import im.universal.presence.control.PresenceView;
 import im.universal.presence.control.Show;
+import im.universal.push.entity.Notification;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -32,7 +36,10 @@ public class InboundDispatcher {
     DirectoryService directory;
 
     @Inject
-    MessageService messages;
+    InboundMessages inbound;
+
+    @Inject
+    Event<Notification> notifications;
 
     @Inject
     ContactService contacts;
@@ -66,18 +73,10 @@ public class InboundDispatcher {
                     directory.upsertRemote(verifier.senderAddress(envelope, text(e, "address")), displayName(e));
                 }
             }
-            case MESSAGE -> messages.receiveRemote(
-                    text(p, "serverId"),
-                    verifier.senderAddress(envelope, text(p, "from")),
-                    verifier.localAddress(text(p, "to")),
-                    optionalText(p, "clientId"),
-                    text(p, "body"),
-                    instant(text(p, "sentAt")));
-            case RECEIPT -> messages.receiptRemote(
-                    text(p, "serverId"),
-                    verifier.senderAddress(envelope, text(p, "from")),
-                    verifier.localAddress(text(p, "to")),
-                    text(p, "status"));
+            case MESSAGE -> inbound.receive(List.of(remoteMessage(envelope, verifier)))
+                    .forEach(notifications::fire);
+            case RECEIPT -> inbound.receipts(List.of(remoteReceipt(envelope, verifier)))
+                    .forEach(notifications::fire);
             case PRESENCE -> presence.remoteUpdate(
                     verifier.senderAddress(envelope, text(p, "from")), presenceView(p), localAddresses(p, verifier));
             case PRESENCE_PROBE -> presence.remoteProbe(
@@ -90,13 +89,35 @@ public class InboundDispatcher {
                     verifier.senderAddress(envelope, text(p, "from")),
                     verifier.localAddress(text(p, "to")),
                     text(p, "answer"));
-            case TYPING -> messages.typingRemote(
+            case TYPING -> inbound.typing(
                     verifier.senderAddress(envelope, text(p, "from")),
                     verifier.localAddress(text(p, "to")),
                     text(p, "state"));
             case ERROR -> contacts.remoteError(
                     verifier.localAddress(text(p, "to")), text(p, "code"), optionalText(p, "ref"));
         }
+    }
+
+    /** The message an envelope of type {@code message} carries. */
+    static RemoteMessage remoteMessage(Envelope envelope, EnvelopeVerifier verifier) throws EnvelopeRejected {
+        JsonObject p = envelope.payload();
+        return new RemoteMessage(
+                text(p, "serverId"),
+                verifier.senderAddress(envelope, text(p, "from")),
+                verifier.localAddress(text(p, "to")),
+                optionalText(p, "clientId"),
+                text(p, "body"),
+                instant(text(p, "sentAt")));
+    }
+
+    /** The receipt an envelope of type {@code receipt} carries. */
+    static RemoteReceipt remoteReceipt(Envelope envelope, EnvelopeVerifier verifier) throws EnvelopeRejected {
+        JsonObject p = envelope.payload();
+        return new RemoteReceipt(
+                text(p, "serverId"),
+                verifier.senderAddress(envelope, text(p, "from")),
+                verifier.localAddress(text(p, "to")),
+                text(p, "status"));
     }
 
     private static String displayName(JsonObject p) throws EnvelopeRejected {

@@ -11,13 +11,20 @@ import im.universal.federation.control.FederationStats;
 import im.universal.federation.control.InboundLimits;
 import im.universal.federation.control.KnownIsps;
 import im.universal.federation.entity.InboundEnvelope;
+import im.universal.message.boundary.InboundMessages;
+import im.universal.message.boundary.RemoteMessage;
+import im.universal.message.boundary.RemoteReceipt;
+import im.universal.platform.InLists;
 import im.universal.platform.IspConfig;
+import im.universal.push.entity.Notification;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
@@ -30,7 +37,8 @@ import java.util.logging.Logger;
 @Stateless
 public class InboundProcessor {
     private static final Logger LOG = Logger.getLogger(InboundProcessor.class.getName());
-    private static final Set<EnvelopeType> FLUSHED_AT_COMMIT = EnumSet.of(EnvelopeType.MESSAGE, EnvelopeType.RECEIPT);
+    /** The types a batch of which is applied in bulk. */
+    private static final Set<EnvelopeType> BULK = EnumSet.of(EnvelopeType.MESSAGE, EnvelopeType.RECEIPT);
 
     @PersistenceContext
     EntityManager em;
@@ -53,6 +61,9 @@ public class InboundProcessor {
     @Inject
     InboundLimits limits;
 
+    @Inject
+    InboundMessages inbound;
+
     /** Returns the applied envelope type, or null when it was rejected or a duplicate. */
     public EnvelopeType process(String text, String authenticatedSender, EnvelopeType.Channel channel) {
         try {
@@ -67,21 +78,79 @@ public class InboundProcessor {
      * The envelopes of one batch message, in order, in one transaction. An envelope that is rejected is counted
      * and skipped; a failure rolls the whole batch back (the receiver then applies them one by one).
      *
-     * <p>A batch of only messages and receipts is flushed at the commit, not before each query: with a hundred
-     * envelopes in the persistence context, flushing before every lookup re-checked every entity each time
-     * (quadratic; docs/benchmarks.md). Their lookups cannot miss an unflushed change of the same batch that matters:
-     * a receipt finds a message this ISP sent earlier (the same entity again, if two receipts name it), and two
-     * messages with one server id collide at the commit on its unique key, after which the receiver applies them one
-     * by one as for any failed batch. Other types (directory, contacts), where a later envelope looks up what an
-     * earlier one wrote, keep flushing before queries.
+     * <p>A batch of only messages and receipts (what chat traffic sends) is applied in bulk: its envelopes are
+     * screened one by one, their ids checked against the applied ones in one query, and the messages and receipts
+     * handed to {@link InboundMessages} as two lists, a few statements for the whole batch (docs/benchmarks.md,
+     * finding 16). Its pushes are returned for the caller to deliver after the commit. Other batches (directory,
+     * contacts, presence), where a later envelope may look up what an earlier one wrote, are applied envelope by
+     * envelope and push through transaction events; they return no pushes.
      */
-    public void processBatch(List<Decoded> batch, String authenticatedSender, EnvelopeType.Channel channel) {
+    public List<Notification> processBatch(
+            List<Decoded> batch, String authenticatedSender, EnvelopeType.Channel channel) {
         if (batch.stream()
-                .allMatch(d -> d.envelope() != null
-                        && FLUSHED_AT_COMMIT.contains(d.envelope().type()))) {
+                .allMatch(
+                        d -> d.envelope() != null && BULK.contains(d.envelope().type()))) {
+            // flushed at the commit, not before each query: nothing the bulk path reads was written by this batch
             em.setFlushMode(FlushModeType.COMMIT);
+            return applyBulk(batch, authenticatedSender, channel);
         }
         batch.forEach(decoded -> apply(decoded, authenticatedSender, channel));
+        return List.of();
+    }
+
+    private List<Notification> applyBulk(
+            List<Decoded> batch, String authenticatedSender, EnvelopeType.Channel channel) {
+        EnvelopeVerifier verifier = new EnvelopeVerifier(config.domain());
+        List<Envelope> screened = new ArrayList<>(batch.size());
+        for (Decoded decoded : batch) {
+            if (screen(decoded.envelope(), authenticatedSender, channel, verifier)) {
+                screened.add(decoded.envelope());
+            }
+        }
+        Set<String> applied = new HashSet<>();
+        InLists.forEachRow(
+                em,
+                InboundEnvelope.APPLIED_IDS,
+                screened.stream().map(Envelope::id).toList(),
+                row -> applied.add((String) row[0]));
+        List<RemoteMessage> messages = new ArrayList<>();
+        List<RemoteReceipt> receipts = new ArrayList<>();
+        for (Envelope envelope : screened) {
+            if (!applied.add(envelope.id())) {
+                duplicate(envelope);
+                continue;
+            }
+            record(envelope);
+            try {
+                if (envelope.type() == EnvelopeType.MESSAGE) {
+                    messages.add(InboundDispatcher.remoteMessage(envelope, verifier));
+                } else {
+                    receipts.add(InboundDispatcher.remoteReceipt(envelope, verifier));
+                }
+                stats.accepted(envelope.type());
+            } catch (EnvelopeRejected rejected) {
+                reject(rejected, authenticatedSender);
+            }
+        }
+        List<Notification> pushes = new ArrayList<>();
+        if (!messages.isEmpty()) {
+            pushes.addAll(inbound.receive(messages));
+        }
+        if (!receipts.isEmpty()) {
+            pushes.addAll(inbound.receipts(receipts));
+        }
+        return pushes;
+    }
+
+    /** Passes an envelope of the bulk path through the checks of {@link #admit}, counting a rejection. */
+    private boolean screen(
+            Envelope envelope, String authenticatedSender, EnvelopeType.Channel channel, EnvelopeVerifier verifier) {
+        try {
+            return admit(envelope, authenticatedSender, channel, verifier);
+        } catch (EnvelopeRejected rejected) {
+            reject(rejected, authenticatedSender);
+            return false;
+        }
     }
 
     /** One envelope of a batch in a transaction of its own. */
@@ -102,10 +171,30 @@ public class InboundProcessor {
 
     private EnvelopeType apply(Envelope envelope, String authenticatedSender, EnvelopeType.Channel channel)
             throws EnvelopeRejected {
-        if (config.domain().equals(authenticatedSender) && config.domain().equals(envelope.origin())) {
-            return null; // the echo of this ISP's own broadcast on its own subscription
-        }
         EnvelopeVerifier verifier = new EnvelopeVerifier(config.domain());
+        if (!admit(envelope, authenticatedSender, channel, verifier)) {
+            return null;
+        }
+        if (em.find(InboundEnvelope.class, envelope.id()) != null) {
+            duplicate(envelope);
+            return null;
+        }
+        record(envelope);
+        dispatcher.dispatch(envelope, verifier);
+        stats.accepted(envelope.type());
+        return envelope.type();
+    }
+
+    /**
+     * The checks before an envelope is applied: false for the echo of this ISP's own broadcast, a rejection for a
+     * forged or own origin, a blocked domain, a flood of contact requests or the wrong channel.
+     */
+    private boolean admit(
+            Envelope envelope, String authenticatedSender, EnvelopeType.Channel channel, EnvelopeVerifier verifier)
+            throws EnvelopeRejected {
+        if (config.domain().equals(authenticatedSender) && config.domain().equals(envelope.origin())) {
+            return false; // the echo of this ISP's own broadcast on its own subscription
+        }
         verifier.verifyOrigin(envelope, authenticatedSender);
         if (blockList.isBlocked(envelope.origin())) {
             throw new EnvelopeRejected("blocked_domain", envelope.origin() + " is blocked");
@@ -116,17 +205,19 @@ public class InboundProcessor {
         if (envelope.type().channel() != channel) {
             throw new EnvelopeRejected("wrong_channel", envelope.type().wire() + " on " + channel);
         }
-        if (em.find(InboundEnvelope.class, envelope.id()) != null) {
-            stats.duplicate();
-            LOG.fine(() -> "[" + config.domain() + "] duplicate envelope " + envelope.id());
-            return null;
-        }
+        return true;
+    }
+
+    private void duplicate(Envelope envelope) {
+        stats.duplicate();
+        LOG.fine(() -> "[" + config.domain() + "] duplicate envelope " + envelope.id());
+    }
+
+    /** Records the envelope as applied (a redelivered copy is then a duplicate) and its origin as a known ISP. */
+    private void record(Envelope envelope) {
         em.persist(new InboundEnvelope(
                 envelope.id(), envelope.origin(), envelope.type().wire()));
         knownIsps.seen(envelope.origin());
-        dispatcher.dispatch(envelope, verifier);
-        stats.accepted(envelope.type());
-        return envelope.type();
     }
 
     private void reject(EnvelopeRejected rejected, String authenticatedSender) {

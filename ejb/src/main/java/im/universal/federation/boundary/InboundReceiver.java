@@ -6,6 +6,8 @@ import im.universal.federation.control.EnvelopeRejected;
 import im.universal.federation.control.EnvelopeType;
 import im.universal.federation.control.FederationStats;
 import im.universal.platform.IspConfig;
+import im.universal.push.control.PushDispatcher;
+import im.universal.push.entity.Notification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -37,6 +39,9 @@ public class InboundReceiver {
 
     @Inject
     IspConfig config;
+
+    @Inject
+    PushDispatcher pushes;
 
     void receive(Message message, EnvelopeType.Channel channel) {
         try {
@@ -108,8 +113,9 @@ public class InboundReceiver {
                     + rejected.getMessage());
             return;
         }
+        List<Notification> pushes;
         try {
-            processor.processBatch(batch, sender, channel);
+            pushes = processor.processBatch(batch, sender, channel);
         } catch (RuntimeException e) {
             LOG.log(
                     Level.WARNING,
@@ -117,6 +123,17 @@ public class InboundReceiver {
                             + " envelopes failed; applying them one by one",
                     e);
             batch.forEach(decoded -> processor.processOne(decoded, sender, channel));
+            return;
+        }
+        // committed: the processor's transaction ended with the call
+        pushes.forEach(this::push);
+    }
+
+    private void push(Notification notification) {
+        try {
+            pushes.dispatch(notification);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "[" + config.domain() + "] a push to " + notification.to() + " failed", e);
         }
     }
 }

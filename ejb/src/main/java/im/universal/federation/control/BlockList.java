@@ -35,10 +35,10 @@ public class BlockList {
     }
 
     private Set<String> reload() {
-        Set<String> fresh = em.createQuery("select b from BlockedDomain b", BlockedDomain.class)
-                .getResultStream()
-                .map(BlockedDomain::domain)
-                .collect(Collectors.toUnmodifiableSet());
+        Set<String> fresh =
+                em.createQuery("select b from BlockedDomain b", BlockedDomain.class).getResultList().stream()
+                        .map(BlockedDomain::domain)
+                        .collect(Collectors.toUnmodifiableSet());
         domains = fresh;
         loadedAt = System.nanoTime();
         return fresh;

@@ -10,6 +10,9 @@ import java.time.Instant;
 @Entity
 @Table(name = "inbound_envelope")
 public class InboundEnvelope {
+    /** Which of a list of envelope ids are applied already (two columns, so that rows are arrays). */
+    public static final String APPLIED_IDS = "select e.id, e.type from InboundEnvelope e where e.id in ";
+
     @Id
     @Column(length = 64)
     private String id;

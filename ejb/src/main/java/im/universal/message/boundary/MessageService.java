@@ -34,7 +34,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -309,46 +308,6 @@ public class MessageService {
         }
     }
 
-    // --- from other ISPs ---
-
-    public void receiveRemote(String serverId, Address from, Address to, String clientId, String body, Instant sentAt) {
-        if (byServerId(serverId).isPresent()) {
-            return;
-        }
-        if (serverId.length() > 36
-                || body.codePointCount(0, body.length()) > MessageRules.MAX_BODY
-                || (clientId != null && clientId.length() > MessageRules.MAX_CLIENT_ID)) {
-            LOG.warning(() -> "[" + config.domain() + "] dropped an oversized message from " + from);
-            return;
-        }
-        if (!contacts.isAccepted(to.toString(), from.toString())) {
-            LOG.warning(() -> "[" + config.domain() + "] dropped a message from non-contact " + from + " to " + to);
-            return;
-        }
-        Message message = new Message(serverId, from.toString(), to.toString(), clientId, body, sentAt, true);
-        em.persist(message);
-        telemetry.message("remote_in");
-        notifications.fire(push(message));
-    }
-
-    public void receiptRemote(String serverId, Address from, Address to, String status) {
-        MessageStatus next = parseStatus(status);
-        if (next == null || next == MessageStatus.ACCEPTED) {
-            return;
-        }
-        byServerId(serverId)
-                .filter(m -> m.sender().equals(to.toString()) && m.recipient().equals(from.toString()))
-                .filter(m -> m.advance(next))
-                .ifPresent(m -> notifications.fire(new StatusPush(m.sender(), m.serverId(), next.wire())));
-    }
-
-    public void typingRemote(Address from, Address to, String state) {
-        if (("composing".equals(state) || "paused".equals(state))
-                && contacts.isAccepted(to.toString(), from.toString())) {
-            notifications.fire(new TypingPush(to.toString(), from.toString(), state));
-        }
-    }
-
     // --- helpers ---
 
     private void advance(String recipient, String serverId, MessageStatus next) {
@@ -389,26 +348,20 @@ public class MessageService {
         }
     }
 
-    private static MessageStatus parseStatus(String wire) {
-        try {
-            return MessageStatus.valueOf(wire.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
     private static boolean involves(Message m, String address) {
         return m.sender().equals(address) || m.recipient().equals(address);
     }
 
     private Optional<Message> byServerId(String serverId) {
-        return em.createNamedQuery(Message.BY_SERVER_ID, Message.class)
+        return em
+                .createNamedQuery(Message.BY_SERVER_ID, Message.class)
                 .setParameter("serverId", serverId)
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst();
     }
 
-    private static MessagePush push(Message m) {
+    static MessagePush push(Message m) {
         return new MessagePush(m.recipient(), m.serverId(), m.sender(), m.body(), m.sentAt());
     }
 }

@@ -37,6 +37,11 @@ public class Message {
             "select m.serverId, m.sender, m.recipient, m.status, m.pendingDelivery from Message m where m.serverId in ";
     public static final String MARK_DELIVERED = "update Message m set m.status = :delivered, m.pendingDelivery = false"
             + " where m.status = :accepted and m.serverId in ";
+    /** The server ids among a list that are stored already (the id column only makes rows of two columns). */
+    public static final String STORED_SERVER_IDS = "select m.serverId, m.id from Message m where m.serverId in ";
+    /** Completed by the statuses the new one follows, then {@code and m.serverId in} and the ids. */
+    public static final String ADVANCE_STATUS = "update Message m set m.status = :next where m.status in ";
+
     public static final String CLEAR_PENDING =
             "update Message m set m.pendingDelivery = false where m.pendingDelivery = true and m.serverId in ";
     public static final String PENDING_FOR = "Message.pendingFor";

@@ -89,9 +89,11 @@ public class SessionService {
         if (token == null || token.isEmpty() || token.length() > 200) {
             throw unauthorized();
         }
-        LoginSession session = em.createNamedQuery(LoginSession.BY_TOKEN_HASH, LoginSession.class)
+        LoginSession session = em
+                .createNamedQuery(LoginSession.BY_TOKEN_HASH, LoginSession.class)
                 .setParameter("hash", Tokens.hash(token))
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst()
                 .filter(s -> s.isLive(Instant.now()))
                 .orElseThrow(SessionService::unauthorized);

@@ -1,0 +1,112 @@
+package im.universal.it.messaging;
+
+import static im.universal.it.support.Fixtures.FEDERATION_HOP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import im.universal.it.support.ApiClient;
+import im.universal.it.support.Federation;
+import im.universal.it.support.FederationExtension;
+import im.universal.it.support.Frames;
+import im.universal.it.support.Json;
+import im.universal.it.support.Repo;
+import im.universal.it.support.WsClient;
+import jakarta.jms.JMSContext;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The receiving ISP applies a batch of messages and receipts in bulk (docs/benchmarks.md, finding 16) and still
+ * checks every envelope on its own: a copy of an envelope, a second envelope with a stored server id, a forged
+ * sender, a non-contact and a receipt for an unknown message change nothing, and the good messages around them
+ * arrive once each, in order.
+ */
+@ExtendWith(FederationExtension.class)
+class InboundBatchIT {
+
+    @Test
+    void aBatchOfMessagesIsAppliedOnceEachInOrder(Federation federation) throws Exception {
+        // Setup: accepted contacts across the ISPs, the recipient online on beta
+        Pair pair = Pair.contacts(federation.alpha(), federation.beta(), "gina", "hank");
+        String from = pair.a().address();
+        String to = pair.b().address();
+        try (WsClient hank = WsClient.connect("hank", pair.b().api().webSocketUri())) {
+            hank.authenticate(pair.b().token());
+
+            // Execute: alpha.test's broker account sends beta one batch with good and bad elements mixed
+            JsonObject first = message(from, to, UUID.randomUUID().toString(), "one");
+            String batch = "["
+                    + first + ","
+                    + first + "," // the same envelope again
+                    + message(from, to, Json.str(first.getJsonObject("payload"), "serverId"), "one again") + ","
+                    + message("mallory@beta.test", to, UUID.randomUUID().toString(), "forged") + ","
+                    + message("stranger@alpha.test", to, UUID.randomUUID().toString(), "stranger") + ","
+                    + receipt(from, to, UUID.randomUUID().toString()) + ","
+                    + message(from, to, UUID.randomUUID().toString(), "two") + "]";
+            var factory = new ActiveMQConnectionFactory(federation.broker().url());
+            try (factory;
+                    JMSContext jms = factory.createContext(Federation.ALPHA, Repo.brokerPassword(Federation.ALPHA))) {
+                jms.createProducer()
+                        .setProperty("uimType", "batch")
+                        .send(jms.createQueue("uim.isp." + Federation.BETA), batch);
+            }
+
+            // Verify: "one" and "two" pushed once each, in order; nothing else; the stored history agrees
+            hank.awaitFrame(m -> Frames.messageFrom(from).test(m) && "two".equals(Json.str(m, "body")), FEDERATION_HOP);
+            List<String> pushed = hank.received().stream()
+                    .filter(m -> "message".equals(Json.str(m, "type")))
+                    .map(m -> Json.str(m, "body"))
+                    .toList();
+            assertEquals(List.of("one", "two"), pushed, "message frames on hank's socket");
+            ApiClient.Response history = pair.b()
+                    .api()
+                    .get("api/v1/conversations/" + from + "/messages", pair.b().token());
+            assertEquals(200, history.status(), history::toString);
+            List<String> stored = history.json().getJsonArray("messages").stream()
+                    .map(JsonValue::asJsonObject)
+                    .map(m -> Json.str(m, "body"))
+                    .toList();
+            assertEquals(List.of("one", "two"), stored, "hank's stored history with gina");
+        }
+        federation.assertAllAlive();
+    }
+
+    private static JsonObject message(String from, String to, String serverId, String body) {
+        return envelope(
+                "message",
+                Json.object()
+                        .add("serverId", serverId)
+                        .add("from", from)
+                        .add("to", to)
+                        .add("body", body)
+                        .add("sentAt", Instant.now().toString())
+                        .build());
+    }
+
+    private static JsonObject receipt(String from, String to, String serverId) {
+        return envelope(
+                "receipt",
+                Json.object()
+                        .add("serverId", serverId)
+                        .add("from", from)
+                        .add("to", to)
+                        .add("status", "delivered")
+                        .build());
+    }
+
+    private static JsonObject envelope(String type, JsonObject payload) {
+        return Json.object()
+                .add("version", 1)
+                .add("type", type)
+                .add("id", UUID.randomUUID().toString())
+                .add("origin", Federation.ALPHA)
+                .add("sentAt", Instant.now().toString())
+                .add("payload", payload)
+                .build();
+    }
+}
