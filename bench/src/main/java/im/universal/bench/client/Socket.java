@@ -43,9 +43,14 @@ public final class Socket {
                 });
     }
 
+    /** Opens the socket (the handshake only). */
+    public static Socket connect(HttpClient http, URI uri, String name) {
+        return await(connectAsync(http, uri, name), name + ": handshake with " + uri);
+    }
+
     /** Opens the socket, sets the handler and authenticates: the socket is ready when this returns. */
     public static Socket open(HttpClient http, URI uri, String name, String token, Consumer<JsonObject> handler) {
-        Socket socket = await(connectAsync(http, uri, name), name + ": handshake with " + uri);
+        Socket socket = connect(http, uri, name);
         socket.onFrame(handler);
         socket.authenticate(token);
         return socket;

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -125,16 +126,28 @@ public final class PresenceFanout implements Scenario {
             });
         }
         context.population().all(connects);
-        // the centre's own coming online is a fan-out too: wait for it before measuring
+        // The centre's own login is a fan-out too, and it asks for its contacts' presence: the set-up ends when
+        // every contact has seen it come online and it has seen every contact online (in `ready` or in presence
+        // frames, the answers to its probe when remote), so that no traffic of the set-up is still in flight.
         setup.expected = "available";
-        setup.centre =
-                Socket.open(context.sockets(), centre.api().webSocketUri(), centre.name(), centre.token(), frame -> {});
+        Set<String> seenByCentre = ConcurrentHashMap.newKeySet();
+        setup.centre = Socket.connect(context.sockets(), centre.api().webSocketUri(), centre.name());
+        setup.centre.onFrame(frame -> {
+            if ("presence".equals(Jsons.str(frame, "type")) && "available".equals(Jsons.str(frame, "show"))) {
+                seenByCentre.add(Jsons.str(frame, "from"));
+            }
+        });
         context.keep(setup.centre);
+        JsonObject ready = setup.centre.authenticate(centre.token());
+        ready.getJsonArray("contacts").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.get("presence") instanceof JsonObject p && "available".equals(Jsons.str(p, "show")))
+                .forEach(c -> seenByCentre.add(Jsons.str(c, "address")));
         long deadline = System.nanoTime() + TIMEOUT_NANOS;
-        while (setup.arrivals.size() < count) {
+        while (setup.arrivals.size() < count || seenByCentre.size() < count) {
             if (System.nanoTime() > deadline) {
-                throw new BenchFailure(name() + ": only " + setup.arrivals.size() + " of " + count + " contacts saw "
-                        + centre.address() + " come online");
+                throw new BenchFailure(name() + ": after the set-up, " + setup.arrivals.size() + " of " + count
+                        + " contacts saw " + centre.address() + " come online and it saw " + seenByCentre.size()
+                        + " of them online");
             }
             pause();
         }
