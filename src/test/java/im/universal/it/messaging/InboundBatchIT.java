@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The receiving ISP applies a batch of messages and receipts in bulk (docs/benchmarks.md, finding 16) and still
+ * The receiving ISP applies a batch of messages, receipts and presence in bulk (docs/benchmarks.md, findings 16
+ * and 18) and still
  * checks every envelope on its own: a copy of an envelope, a second envelope with a stored server id, a forged
  * sender, a non-contact and a receipt for an unknown message change nothing, and the good messages around them
  * arrive once each, in order.
@@ -48,13 +49,7 @@ class InboundBatchIT {
                     + message("stranger@alpha.test", to, UUID.randomUUID().toString(), "stranger") + ","
                     + receipt(from, to, UUID.randomUUID().toString()) + ","
                     + message(from, to, UUID.randomUUID().toString(), "two") + "]";
-            var factory = new ActiveMQConnectionFactory(federation.broker().url());
-            try (factory;
-                    JMSContext jms = factory.createContext(Federation.ALPHA, Repo.brokerPassword(Federation.ALPHA))) {
-                jms.createProducer()
-                        .setProperty("uimType", "batch")
-                        .send(jms.createQueue("uim.isp." + Federation.BETA), batch);
-            }
+            sendToBeta(federation, batch);
 
             // Verify: "one" and "two" pushed once each, in order; nothing else; the stored history agrees
             hank.awaitFrame(m -> Frames.messageFrom(from).test(m) && "two".equals(Json.str(m, "body")), FEDERATION_HOP);
@@ -74,6 +69,57 @@ class InboundBatchIT {
             assertEquals(List.of("one", "two"), stored, "hank's stored history with gina");
         }
         federation.assertAllAlive();
+    }
+
+    @Test
+    void aBatchOfPresenceIsPushedToAcceptedContactsInOrder(Federation federation) throws Exception {
+        // Setup: accepted contacts across the ISPs, the local user online on beta
+        Pair pair = Pair.contacts(federation.alpha(), federation.beta(), "ivy", "jack");
+        String from = pair.a().address();
+        String to = pair.b().address();
+        try (WsClient jack = WsClient.connect("jack", pair.b().api().webSocketUri())) {
+            jack.authenticate(pair.b().token());
+
+            // Execute: one batch of presence, as the answers to a probe travel: a forged one, one of a
+            // non-contact, then two changes of the contact
+            String batch = "["
+                    + presence("mallory@beta.test", to, "dnd") + ","
+                    + presence("stranger@alpha.test", to, "dnd") + ","
+                    + presence(from, to, "away") + ","
+                    + presence(from, to, "dnd") + "]";
+            sendToBeta(federation, batch);
+
+            // Verify: the contact's two changes arrive in order, and nobody else's presence does
+            jack.awaitFrame(Frames.presence(from, "dnd"), FEDERATION_HOP);
+            List<String> pushed = jack.received().stream()
+                    .filter(m -> "presence".equals(Json.str(m, "type")))
+                    .map(m -> Json.str(m, "from") + " " + Json.str(m, "show"))
+                    .filter(p -> !p.endsWith(" offline"))
+                    .toList();
+            assertEquals(List.of(from + " away", from + " dnd"), pushed, "presence frames on jack's socket");
+        }
+        federation.assertAllAlive();
+    }
+
+    /** Sends a batch message to beta's inbox as alpha.test's broker account, as alpha's relay would. */
+    private static void sendToBeta(Federation federation, String batch) throws Exception {
+        var factory = new ActiveMQConnectionFactory(federation.broker().url());
+        try (factory;
+                JMSContext jms = factory.createContext(Federation.ALPHA, Repo.brokerPassword(Federation.ALPHA))) {
+            jms.createProducer()
+                    .setProperty("uimType", "batch")
+                    .send(jms.createQueue("uim.isp." + Federation.BETA), batch);
+        }
+    }
+
+    private static JsonObject presence(String from, String to, String show) {
+        return envelope(
+                "presence",
+                Json.object()
+                        .add("from", from)
+                        .add("show", show)
+                        .add("to", Json.array().add(to))
+                        .build());
     }
 
     private static JsonObject message(String from, String to, String serverId, String body) {

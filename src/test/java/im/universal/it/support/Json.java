@@ -37,4 +37,8 @@ public final class Json {
     public static jakarta.json.JsonObjectBuilder object() {
         return jakarta.json.Json.createObjectBuilder();
     }
+
+    public static jakarta.json.JsonArrayBuilder array() {
+        return jakarta.json.Json.createArrayBuilder();
+    }
 }

@@ -4,6 +4,7 @@ import im.universal.federation.control.EnvelopeType;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -23,7 +24,23 @@ public class EphemeralSender {
         try {
             transmitter.send(domain, type, payload);
         } catch (RuntimeException e) { // EJBException from the commit, or a refusal such as an unknown ISP
-            LOG.log(Level.WARNING, "could not send " + type.wire() + " to " + domain + ": " + e.getMessage());
+            failed(domain, type, e);
         }
+    }
+
+    /** Many envelopes of one type to one ISP, in batch messages. */
+    public void send(String domain, EnvelopeType type, List<JsonObject> payloads) {
+        if (payloads.isEmpty()) {
+            return;
+        }
+        try {
+            transmitter.send(domain, type, payloads);
+        } catch (RuntimeException e) {
+            failed(domain, type, e);
+        }
+    }
+
+    private static void failed(String domain, EnvelopeType type, RuntimeException e) {
+        LOG.log(Level.WARNING, "could not send " + type.wire() + " to " + domain + ": " + e.getMessage());
     }
 }

@@ -16,9 +16,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Queue;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -75,6 +78,29 @@ public class FederationGateway {
                     .send(context.createQueue(inbox), EnvelopeCodec.encode(envelope));
         }
         LOG.fine(() -> "[" + config.domain() + "] sent " + type.wire() + " " + envelope.id() + " to " + inbox);
+    }
+
+    /**
+     * As {@link #sendEphemeral(String, EnvelopeType, JsonObject)}, for many envelopes to one ISP: they travel as
+     * batch messages (docs/federation.md), so the receiver applies a hundred in one transaction, not one each.
+     */
+    public void sendEphemeral(String domain, EnvelopeType type, List<JsonObject> payloads) {
+        if (payloads.size() == 1) {
+            sendEphemeral(domain, type, payloads.get(0));
+            return;
+        }
+        String inbox = inboxOf(domain);
+        List<String> encoded = payloads.stream()
+                .map(p -> EnvelopeCodec.encode(Envelope.create(type, config.domain(), p)))
+                .toList();
+        try (JMSContext context = factory.createContext()) {
+            JMSProducer producer = context.createProducer().setProperty(TYPE_PROPERTY, BATCH_TYPE);
+            Queue queue = context.createQueue(inbox);
+            for (List<String> chunk : OutboxTransmitter.chunks(encoded, String::length)) {
+                producer.send(queue, EnvelopeCodec.encodeBatch(chunk));
+            }
+        }
+        LOG.fine(() -> "[" + config.domain() + "] sent " + payloads.size() + " " + type.wire() + " to " + inbox);
     }
 
     private String inboxOf(String domain) {

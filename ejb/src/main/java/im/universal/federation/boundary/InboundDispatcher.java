@@ -13,6 +13,7 @@ import im.universal.message.boundary.RemoteMessage;
 import im.universal.message.boundary.RemoteReceipt;
 import im.universal.platform.Address;
 import im.universal.presence.boundary.PresenceService;
+import im.universal.presence.boundary.RemotePresence;
 import im.universal.presence.control.PresenceView;
 import im.universal.presence.control.Show;
 import im.universal.push.entity.Notification;
@@ -77,8 +78,8 @@ public class InboundDispatcher {
                     .forEach(notifications::fire);
             case RECEIPT -> inbound.receipts(List.of(remoteReceipt(envelope, verifier)))
                     .forEach(notifications::fire);
-            case PRESENCE -> presence.remoteUpdate(
-                    verifier.senderAddress(envelope, text(p, "from")), presenceView(p), localAddresses(p, verifier));
+            case PRESENCE -> presence.remoteUpdates(List.of(remotePresence(envelope, verifier)))
+                    .forEach(notifications::fire);
             case PRESENCE_PROBE -> presence.remoteProbe(
                     verifier.senderAddress(envelope, text(p, "from")), localAddresses(p, verifier));
             case CONTACT_REQUEST -> contacts.remoteRequest(
@@ -118,6 +119,13 @@ public class InboundDispatcher {
                 verifier.senderAddress(envelope, text(p, "from")),
                 verifier.localAddress(text(p, "to")),
                 text(p, "status"));
+    }
+
+    /** The presence an envelope of type {@code presence} carries. */
+    static RemotePresence remotePresence(Envelope envelope, EnvelopeVerifier verifier) throws EnvelopeRejected {
+        JsonObject p = envelope.payload();
+        return new RemotePresence(
+                verifier.senderAddress(envelope, text(p, "from")), presenceView(p), localAddresses(p, verifier));
     }
 
     private static String displayName(JsonObject p) throws EnvelopeRejected {

@@ -16,6 +16,8 @@ import im.universal.message.boundary.RemoteMessage;
 import im.universal.message.boundary.RemoteReceipt;
 import im.universal.platform.InLists;
 import im.universal.platform.IspConfig;
+import im.universal.presence.boundary.PresenceService;
+import im.universal.presence.boundary.RemotePresence;
 import im.universal.push.entity.Notification;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -38,7 +40,8 @@ import java.util.logging.Logger;
 public class InboundProcessor {
     private static final Logger LOG = Logger.getLogger(InboundProcessor.class.getName());
     /** The types a batch of which is applied in bulk. */
-    private static final Set<EnvelopeType> BULK = EnumSet.of(EnvelopeType.MESSAGE, EnvelopeType.RECEIPT);
+    private static final Set<EnvelopeType> BULK =
+            EnumSet.of(EnvelopeType.MESSAGE, EnvelopeType.RECEIPT, EnvelopeType.PRESENCE);
 
     @PersistenceContext
     EntityManager em;
@@ -64,6 +67,9 @@ public class InboundProcessor {
     @Inject
     InboundMessages inbound;
 
+    @Inject
+    PresenceService presence;
+
     /** Returns the applied envelope type, or null when it was rejected or a duplicate. */
     public EnvelopeType process(String text, String authenticatedSender, EnvelopeType.Channel channel) {
         try {
@@ -78,10 +84,11 @@ public class InboundProcessor {
      * The envelopes of one batch message, in order, in one transaction. An envelope that is rejected is counted
      * and skipped; a failure rolls the whole batch back (the receiver then applies them one by one).
      *
-     * <p>A batch of only messages and receipts (what chat traffic sends) is applied in bulk: its envelopes are
-     * screened one by one, their ids checked against the applied ones in one query, and the messages and receipts
-     * handed to {@link InboundMessages} as two lists, a few statements for the whole batch (docs/benchmarks.md,
-     * finding 16). Its pushes are returned for the caller to deliver after the commit. Other batches (directory,
+     * <p>A batch of only messages, receipts and presence (what chat traffic and the answers to a presence probe
+     * send) is applied in bulk: its envelopes are screened one by one, their ids checked against the applied ones
+     * in one query, and the messages, receipts and presence handed to {@link InboundMessages} and
+     * {@link PresenceService} as lists, a few statements for the whole batch (docs/benchmarks.md, findings 16
+     * and 18). Its pushes are returned for the caller to deliver after the commit. Other batches (directory,
      * contacts, presence), where a later envelope may look up what an earlier one wrote, are applied envelope by
      * envelope and push through transaction events; they return no pushes.
      */
@@ -115,6 +122,7 @@ public class InboundProcessor {
                 row -> applied.add((String) row[0]));
         List<RemoteMessage> messages = new ArrayList<>();
         List<RemoteReceipt> receipts = new ArrayList<>();
+        List<RemotePresence> presences = new ArrayList<>();
         for (Envelope envelope : screened) {
             if (!applied.add(envelope.id())) {
                 duplicate(envelope);
@@ -122,10 +130,10 @@ public class InboundProcessor {
             }
             record(envelope);
             try {
-                if (envelope.type() == EnvelopeType.MESSAGE) {
-                    messages.add(InboundDispatcher.remoteMessage(envelope, verifier));
-                } else {
-                    receipts.add(InboundDispatcher.remoteReceipt(envelope, verifier));
+                switch (envelope.type()) {
+                    case MESSAGE -> messages.add(InboundDispatcher.remoteMessage(envelope, verifier));
+                    case RECEIPT -> receipts.add(InboundDispatcher.remoteReceipt(envelope, verifier));
+                    default -> presences.add(InboundDispatcher.remotePresence(envelope, verifier));
                 }
                 stats.accepted(envelope.type());
             } catch (EnvelopeRejected rejected) {
@@ -138,6 +146,9 @@ public class InboundProcessor {
         }
         if (!receipts.isEmpty()) {
             pushes.addAll(inbound.receipts(receipts));
+        }
+        if (!presences.isEmpty()) {
+            pushes.addAll(presence.remoteUpdates(presences));
         }
         return pushes;
     }

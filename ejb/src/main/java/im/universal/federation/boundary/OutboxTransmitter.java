@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -93,18 +94,23 @@ public class OutboxTransmitter {
 
     /** Consecutive runs of at most {@link #MAX_PER_MESSAGE} envelopes and {@link #MAX_MESSAGE_CHARS} characters. */
     static List<List<OutboxEntry>> chunks(List<OutboxEntry> entries) {
-        List<List<OutboxEntry>> chunks = new ArrayList<>();
-        List<OutboxEntry> current = new ArrayList<>();
-        int chars = 0;
-        for (OutboxEntry entry : entries) {
-            int length = entry.envelope().length() + 1;
-            if (!current.isEmpty() && (current.size() == MAX_PER_MESSAGE || chars + length > MAX_MESSAGE_CHARS)) {
+        return chunks(entries, e -> e.envelope().length());
+    }
+
+    /** As {@link #chunks(List)}, for items whose encoded envelope has {@code chars} characters. */
+    static <T> List<List<T>> chunks(List<T> items, ToIntFunction<T> chars) {
+        List<List<T>> chunks = new ArrayList<>();
+        List<T> current = new ArrayList<>();
+        int total = 0;
+        for (T item : items) {
+            int length = chars.applyAsInt(item) + 1;
+            if (!current.isEmpty() && (current.size() == MAX_PER_MESSAGE || total + length > MAX_MESSAGE_CHARS)) {
                 chunks.add(current);
                 current = new ArrayList<>();
-                chars = 0;
+                total = 0;
             }
-            current.add(entry);
-            chars += length;
+            current.add(item);
+            total += length;
         }
         if (!current.isEmpty()) {
             chunks.add(current);

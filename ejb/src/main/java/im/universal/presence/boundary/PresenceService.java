@@ -24,6 +24,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -162,24 +163,47 @@ public class PresenceService {
 
     // --- from other ISPs ---
 
-    public void remoteUpdate(Address from, PresenceView view, List<Address> recipients) {
-        remote.put(from.toString(), view);
-        Set<String> accepting = acceptingOwners(recipients, from);
-        for (Address recipient : recipients) {
-            if (accepting.contains(recipient.toString())) {
-                notifications.fire(new PresencePush(recipient.toString(), from.toString(), view));
+    /**
+     * Remote users' presence, in the order their ISP sent it: remembered, and pushed to those of the named local
+     * users who have the remote user as an accepted contact (one query for the whole list). The pushes are
+     * returned, for the caller to deliver once its transaction has committed.
+     */
+    public List<Notification> remoteUpdates(List<RemotePresence> updates) {
+        Set<Map.Entry<String, String>> accepted = ContactQueries.acceptedPairs(
+                em,
+                updates.stream()
+                        .flatMap(u -> u.recipients().stream())
+                        .map(Address::toString)
+                        .collect(Collectors.toSet()),
+                updates.stream().map(u -> u.from().toString()).collect(Collectors.toSet()));
+        List<Notification> pushes = new ArrayList<>();
+        for (RemotePresence update : updates) {
+            String from = update.from().toString();
+            remote.put(from, update.view());
+            for (Address recipient : update.recipients()) {
+                if (accepted.contains(Map.entry(recipient.toString(), from))) {
+                    pushes.add(new PresencePush(recipient.toString(), from, update.view()));
+                }
             }
         }
+        return pushes;
     }
 
-    /** A remote user asks for the presence of some of our users; only their accepted contacts answer. */
+    /**
+     * A remote user asks for the presence of some of our users; only their accepted contacts answer, each with an
+     * envelope of its own (an envelope speaks for one user), all of them in batch messages.
+     */
     public void remoteProbe(Address from, List<Address> targets) {
         Set<String> accepting = acceptingOwners(targets, from);
+        Map<String, PresenceView> views = viewsOf(accepting);
+        List<JsonObject> answers = new ArrayList<>();
         for (Address target : targets) {
-            if (accepting.contains(target.toString())) {
-                send(target, viewOf(target.toString()), from.domain(), List.of(from.toString()));
+            PresenceView view = views.get(target.toString());
+            if (view != null) {
+                answers.add(payload(target, view, List.of(from.toString())));
             }
         }
+        ephemeral.send(from.domain(), EnvelopeType.PRESENCE, answers);
     }
 
     // --- helpers ---
@@ -201,6 +225,10 @@ public class PresenceService {
             recipients.forEach(r -> notifications.fire(new PresencePush(r, who.toString(), view)));
             return;
         }
+        ephemeral.send(domain, EnvelopeType.PRESENCE, payload(who, view, recipients));
+    }
+
+    private static JsonObject payload(Address who, PresenceView view, Collection<String> recipients) {
         JsonArrayBuilder to = JSON.createArrayBuilder();
         recipients.forEach(to::add);
         JsonObjectBuilder payload = JSON.createObjectBuilder()
@@ -212,7 +240,7 @@ public class PresenceService {
         if (view.lastSeen() != null) {
             payload.add("lastSeen", view.lastSeen().toString());
         }
-        ephemeral.send(domain, EnvelopeType.PRESENCE, payload.add("to", to).build());
+        return payload.add("to", to).build();
     }
 
     private void probeRemoteContacts(Address me, List<String> contacts) {
