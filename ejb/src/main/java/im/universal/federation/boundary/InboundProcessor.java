@@ -89,8 +89,8 @@ public class InboundProcessor {
      * in one query, and the messages, receipts and presence handed to {@link InboundMessages} and
      * {@link PresenceService} as lists, a few statements for the whole batch (docs/benchmarks.md, findings 16
      * and 18). Its pushes are returned for the caller to deliver after the commit. Other batches (directory,
-     * contacts, presence), where a later envelope may look up what an earlier one wrote, are applied envelope by
-     * envelope and push through transaction events; they return no pushes.
+     * contacts, probes, typing), where a later envelope may look up what an earlier one wrote, are applied envelope
+     * by envelope and push through transaction events; they return no pushes.
      */
     public List<Notification> processBatch(
             List<Decoded> batch, String authenticatedSender, EnvelopeType.Channel channel) {
