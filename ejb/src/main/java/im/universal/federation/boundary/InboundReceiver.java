@@ -41,7 +41,7 @@ public class InboundReceiver {
     IspConfig config;
 
     @Inject
-    PushDispatcher pushes;
+    PushDispatcher dispatcher;
 
     void receive(Message message, EnvelopeType.Channel channel) {
         try {
@@ -131,7 +131,7 @@ public class InboundReceiver {
 
     private void push(Notification notification) {
         try {
-            pushes.dispatch(notification);
+            dispatcher.dispatch(notification);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "[" + config.domain() + "] a push to " + notification.to() + " failed", e);
         }
