@@ -105,7 +105,7 @@ public class InboundMessages {
      * per status reached; the senders get their status pushes.
      */
     public List<Notification> receipts(List<RemoteReceipt> batch) {
-        Map<String, RemoteReceipt> furthest = new LinkedHashMap<>();
+        Map<String, Wanted> furthest = new LinkedHashMap<>();
         for (RemoteReceipt receipt : batch) {
             MessageStatus next = parseStatus(receipt.status());
             if (next == null || next == MessageStatus.ACCEPTED) {
@@ -113,8 +113,8 @@ public class InboundMessages {
             }
             furthest.merge(
                     receipt.serverId(),
-                    receipt,
-                    (a, b) -> parseStatus(b.status()).isAfter(parseStatus(a.status())) ? b : a);
+                    new Wanted(receipt, next),
+                    (a, b) -> b.next().isAfter(a.next()) ? b : a);
         }
         if (furthest.isEmpty()) {
             return List.of();
@@ -124,8 +124,8 @@ public class InboundMessages {
         InLists.forEachRow(em, Message.DELIVERY_STATE, furthest.keySet(), row -> {
             String serverId = (String) row[0];
             String sender = (String) row[1];
-            RemoteReceipt receipt = furthest.get(serverId);
-            MessageStatus next = parseStatus(receipt.status());
+            RemoteReceipt receipt = furthest.get(serverId).receipt();
+            MessageStatus next = furthest.get(serverId).next();
             if (sender.equals(receipt.to().toString())
                     && row[2].equals(receipt.from().toString())
                     && next.isAfter((MessageStatus) row[3])) {
@@ -158,6 +158,9 @@ public class InboundMessages {
             notifications.fire(new TypingPush(to.toString(), from.toString(), state));
         }
     }
+
+    /** A receipt and the status it asks for. */
+    private record Wanted(RemoteReceipt receipt, MessageStatus next) {}
 
     private static boolean oversized(RemoteMessage m) {
         return m.serverId().length() > 36
