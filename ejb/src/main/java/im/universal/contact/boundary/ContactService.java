@@ -39,6 +39,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,19 +75,32 @@ public class ContactService {
     Event<Notification> notifications;
 
     /**
-     * The caller's contact list with names and presence: a few queries for the whole list (names of local peers,
-     * then of the others from the directory, then presence), not a call per contact; it is read at every login.
+     * The caller's contact list with names and presence: a few queries for the whole list (the rows, the local
+     * peers' names and last-seen times, the others' names from the directory), not a call per contact; it is read
+     * at every login.
      */
     public List<ContactView> list(Caller caller) {
         List<Contact> rows = em.createNamedQuery(Contact.OF_OWNER, Contact.class)
                 .setParameter("ownerId", caller.accountId())
                 .getResultList();
-        Map<String, String> names =
-                displayNames(rows.stream().map(Contact::peerAddress).toList());
-        Map<String, PresenceView> views = presence.viewsOf(rows.stream()
-                .filter(c -> c.state() == ContactState.ACCEPTED)
-                .map(Contact::peerAddress)
-                .toList());
+        List<String> peers = rows.stream().map(Contact::peerAddress).toList();
+        Map<String, String> names = new HashMap<>();
+        Map<String, Instant> lastSeen = new HashMap<>();
+        InLists.forEachRow(
+                em,
+                "select a.address, a.displayName, a.lastSeen from Account a where a.address in ",
+                peers.stream().filter(a -> a.endsWith("@" + config.domain())).toList(),
+                row -> {
+                    names.put((String) row[0], (String) row[1]);
+                    lastSeen.put((String) row[0], (Instant) row[2]);
+                });
+        nameTheOthers(peers, names);
+        Map<String, PresenceView> views = presence.viewsOf(
+                rows.stream()
+                        .filter(c -> c.state() == ContactState.ACCEPTED)
+                        .map(Contact::peerAddress)
+                        .toList(),
+                lastSeen);
         return rows.stream()
                 .map(c -> new ContactView(
                         c.peerAddress(),
@@ -322,18 +336,10 @@ public class ContactService {
     }
 
     /**
-     * Display names by address: a local peer's own name, else what the directory lists, else the local part of
-     * the address.
+     * Names the peers that {@code names} (the local peers' own names) lacks: by what the directory lists, else by
+     * the local part of the address.
      */
-    private Map<String, String> displayNames(List<String> peers) {
-        Map<String, String> names = new HashMap<>();
-        List<String> local =
-                peers.stream().filter(a -> a.endsWith("@" + config.domain())).toList();
-        InLists.forEachRow(
-                em,
-                "select a.address, a.displayName from Account a where a.address in ",
-                local,
-                row -> names.put((String) row[0], (String) row[1]));
+    private void nameTheOthers(List<String> peers, Map<String, String> names) {
         List<String> unnamed = peers.stream().filter(a -> !names.containsKey(a)).toList();
         if (!unnamed.isEmpty()) {
             names.putAll(directory.displayNamesOf(unnamed));
@@ -341,6 +347,5 @@ public class ContactService {
         for (String peer : peers) {
             names.computeIfAbsent(peer, a -> a.substring(0, a.indexOf('@')));
         }
-        return names;
     }
 }

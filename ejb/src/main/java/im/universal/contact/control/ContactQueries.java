@@ -51,12 +51,12 @@ public final class ContactQueries {
         return pairs;
     }
 
-    /** The addresses of local user {@code owner}'s accepted contacts, on any ISP. */
-    public static List<String> acceptedPeers(EntityManager em, String owner) {
+    /** The addresses of the accepted contacts (on any ISP) of the local user whose account id is {@code ownerId}. */
+    public static List<String> acceptedPeers(EntityManager em, long ownerId) {
         return em.createQuery(
-                        "select c.peerAddress from Contact c where c.owner.address = :owner and c.state = :state",
+                        "select c.peerAddress from Contact c where c.owner.id = :ownerId and c.state = :state",
                         String.class)
-                .setParameter("owner", owner)
+                .setParameter("ownerId", ownerId)
                 .setParameter("state", ContactState.ACCEPTED)
                 .getResultList();
     }

@@ -65,14 +65,19 @@ public class PresenceService {
     @Inject
     Event<Notification> notifications;
 
-    /** A connection authenticated: the user comes online (first device) and asks remote ISPs for contacts' presence. */
-    public void connected(ClientConnection connection) {
-        Address me = connection.caller().address();
-        if (registry.add(connection)) {
-            List<String> contacts = acceptedContacts(me);
-            broadcast(me, PresenceAggregator.aggregate(registry.devices(me.toString()), null), contacts);
-            probeRemoteContacts(me, contacts);
-        }
+    /**
+     * A connection authenticated: it gets the user's pushes from now on. True when it is the user's first device:
+     * the caller then reads the contact list (after this, so no change to it is missed) and calls {@link
+     * #cameOnline}.
+     */
+    public boolean register(ClientConnection connection) {
+        return registry.add(connection);
+    }
+
+    /** The user came online (first device): accepted contacts see it, remote ISPs are asked for their presence. */
+    public void cameOnline(Address me, List<String> acceptedContacts) {
+        broadcast(me, PresenceAggregator.aggregate(registry.devices(me.toString()), null), acceptedContacts);
+        probeRemoteContacts(me, acceptedContacts);
     }
 
     /**
@@ -89,13 +94,13 @@ public class PresenceService {
                     .setParameter("now", now)
                     .setParameter("id", connection.caller().accountId())
                     .executeUpdate();
-            broadcast(me, PresenceView.offline(now));
+            broadcast(me, PresenceView.offline(now), acceptedContacts(connection));
             return;
         }
         List<DevicePresence> remaining = registry.devices(me.toString());
         if (!remaining.isEmpty()
                 && !PresenceAggregator.aggregate(remaining, null).equals(before)) {
-            broadcast(me, viewOf(me.toString()));
+            broadcast(me, viewOf(me.toString()), acceptedContacts(connection));
         }
     }
 
@@ -110,7 +115,7 @@ public class PresenceService {
         }
         if (registry.update(connection, show, status)) {
             Address me = connection.caller().address();
-            broadcast(me, viewOf(me.toString()));
+            broadcast(me, viewOf(me.toString()), acceptedContacts(connection));
         }
     }
 
@@ -132,22 +137,30 @@ public class PresenceService {
      * of the local ones (per chunk of them), remote ones from what their ISPs told us.
      */
     public Map<String, PresenceView> viewsOf(Collection<String> addresses) {
-        Map<String, PresenceView> views = new HashMap<>();
-        List<String> local = new ArrayList<>();
-        for (String address : addresses) {
-            if (config.isLocal(Address.parse(address))) {
-                local.add(address);
-            } else {
-                views.put(address, remote.get(address));
-            }
-        }
+        List<String> local =
+                addresses.stream().filter(a -> config.isLocal(Address.parse(a))).toList();
         Map<String, Instant> lastSeen = new HashMap<>();
         InLists.forEachRow(
                 em,
                 "select a.address, a.lastSeen from Account a where a.address in ",
                 local,
                 row -> lastSeen.put((String) row[0], (Instant) row[1]));
-        local.forEach(a -> views.put(a, PresenceAggregator.aggregate(registry.devices(a), lastSeen.get(a))));
+        return viewsOf(addresses, lastSeen);
+    }
+
+    /**
+     * As {@link #viewsOf(Collection)}, for a caller that has read the local users' last-seen times already (a local
+     * address missing from {@code localLastSeen} was never seen); no query.
+     */
+    public Map<String, PresenceView> viewsOf(Collection<String> addresses, Map<String, Instant> localLastSeen) {
+        Map<String, PresenceView> views = new HashMap<>();
+        for (String address : addresses) {
+            views.put(
+                    address,
+                    config.isLocal(Address.parse(address))
+                            ? PresenceAggregator.aggregate(registry.devices(address), localLastSeen.get(address))
+                            : remote.get(address));
+        }
         return views;
     }
 
@@ -208,10 +221,6 @@ public class PresenceService {
 
     // --- helpers ---
 
-    private void broadcast(Address who, PresenceView view) {
-        broadcast(who, view, acceptedContacts(who));
-    }
-
     private void broadcast(Address who, PresenceView view, List<String> contacts) {
         telemetry.presenceUpdate();
         Map<String, List<String>> byDomain = contacts.stream()
@@ -261,8 +270,8 @@ public class PresenceService {
         });
     }
 
-    private List<String> acceptedContacts(Address owner) {
-        return ContactQueries.acceptedPeers(em, owner.toString());
+    private List<String> acceptedContacts(ClientConnection connection) {
+        return ContactQueries.acceptedPeers(em, connection.caller().accountId());
     }
 
     /** Which of the local {@code owners} have {@code peer} as an accepted contact: one query for all of them. */

@@ -2,6 +2,7 @@ package im.universal.session.boundary;
 
 import im.universal.contact.boundary.ContactService;
 import im.universal.contact.boundary.ContactView;
+import im.universal.contact.entity.ContactState;
 import im.universal.message.boundary.MessageService;
 import im.universal.presence.boundary.PresenceService;
 import im.universal.push.boundary.ClientConnection;
@@ -15,7 +16,8 @@ import java.util.function.Function;
 /**
  * The start of a client connection, in one transaction: its token is authenticated, the connection is opened for
  * the caller, the user comes online, and what the {@code ready} frame and the first page of the offline backlog
- * need is read. A reconnect was four EJB calls and four transactions before (docs/benchmarks.md, finding 19).
+ * need is read; the contact list read for the {@code ready} frame also says whom to tell. A reconnect was four EJB
+ * calls and transactions and two reads of the contacts before (docs/benchmarks.md, finding 20).
  */
 @Stateless
 public class ConnectionStart {
@@ -44,10 +46,16 @@ public class ConnectionStart {
     public Started start(String token, Function<Caller, ClientConnection> open) {
         Caller caller = sessions.authenticate(token);
         ClientConnection connection = open.apply(caller);
-        presence.connected(connection);
-        return new Started(
-                connection,
-                contacts.list(caller),
-                messages.pending(caller.address().toString()));
+        boolean first = presence.register(connection);
+        List<ContactView> list = contacts.list(caller);
+        if (first) {
+            presence.cameOnline(
+                    caller.address(),
+                    list.stream()
+                            .filter(c -> ContactState.ACCEPTED.wire().equals(c.state()))
+                            .map(ContactView::address)
+                            .toList());
+        }
+        return new Started(connection, list, messages.pending(caller.address().toString()));
     }
 }
