@@ -38,6 +38,16 @@ public final class Reconnect implements Scenario {
         return Target.atLeast(1000);
     }
 
+    /**
+     * At least ten: on two cores the connection path (handshake, auth, close: deep Payara stacks) takes C2 about
+     * 90 s of this traffic to compile, and the rate climbs from under 200/s to its plateau meanwhile
+     * (docs/benchmarks.md, finding 21); an operator's server runs warm.
+     */
+    @Override
+    public int warmups(int requested) {
+        return requested == 0 ? 0 : Math.max(requested, 10);
+    }
+
     @Override
     public Outcome run(Context context) {
         List<Pair> pairs = context.pairs(false);
