@@ -35,6 +35,9 @@ final class IdleTimers extends ScheduledThreadPoolExecutor {
     /** The container that now gives its sessions this scheduler, once it does. */
     private volatile Object installedIn;
 
+    /** The container tried last, installed or not: a container that refused is not tried on every connection. */
+    private volatile Object triedIn;
+
     IdleTimers(ThreadFactory threads) {
         super(1, threads);
         setRemoveOnCancelPolicy(true);
@@ -69,15 +72,18 @@ final class IdleTimers extends ScheduledThreadPoolExecutor {
             LOG.fine(() -> "Tyrus idle timer left as it is: " + e);
             return false;
         }
-        installIn(container);
+        if (container != triedIn) {
+            installIn(container);
+        }
         return true;
     }
 
     /** The container's own scheduler field (final, set once from JNDI); each session is still fixed if this fails. */
     private synchronized void installIn(Object container) {
-        if (container == null || container == installedIn) {
+        if (container == null || container == triedIn) {
             return;
         }
+        triedIn = container;
         try {
             field(container.getClass(), CONTAINER_FIELD).set(container, this);
             installedIn = container;
