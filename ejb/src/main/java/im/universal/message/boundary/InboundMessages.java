@@ -124,8 +124,9 @@ public class InboundMessages {
         InLists.forEachRow(em, Message.DELIVERY_STATE, furthest.keySet(), row -> {
             String serverId = (String) row[0];
             String sender = (String) row[1];
-            RemoteReceipt receipt = furthest.get(serverId).receipt();
-            MessageStatus next = furthest.get(serverId).next();
+            Wanted wanted = furthest.get(serverId);
+            RemoteReceipt receipt = wanted.receipt();
+            MessageStatus next = wanted.next();
             if (sender.equals(receipt.to().toString())
                     && row[2].equals(receipt.from().toString())
                     && next.isAfter((MessageStatus) row[3])) {

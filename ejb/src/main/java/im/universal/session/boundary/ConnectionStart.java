@@ -2,7 +2,6 @@ package im.universal.session.boundary;
 
 import im.universal.contact.boundary.ContactService;
 import im.universal.contact.boundary.ContactView;
-import im.universal.contact.entity.ContactState;
 import im.universal.message.boundary.MessageService;
 import im.universal.presence.boundary.PresenceService;
 import im.universal.push.boundary.ClientConnection;
@@ -52,7 +51,7 @@ public class ConnectionStart {
             presence.cameOnline(
                     caller.address(),
                     list.stream()
-                            .filter(c -> ContactState.ACCEPTED.wire().equals(c.state()))
+                            .filter(ContactView::accepted)
                             .map(ContactView::address)
                             .toList());
         }

@@ -195,18 +195,15 @@ public class ChatEndpoint {
         ConnectionStart.Started started;
         try {
             started = starts.start(JsonInput.string(frame, "token"), caller -> open(session, caller));
-        } catch (UimException e) {
-            if (connection(session) == null) {
-                refuse(session, e.getMessage());
-            } else {
-                failedStart(connection(session), e);
-            }
-            return;
         } catch (RuntimeException e) {
-            if (connection(session) == null) {
+            WsConnection opened = connection(session);
+            if (opened != null) {
+                failedStart(opened, e);
+            } else if (e instanceof UimException refused) {
+                refuse(session, refused.getMessage());
+            } else {
                 throw e;
             }
-            failedStart(connection(session), e);
             return;
         }
         WsConnection connection = (WsConnection) started.connection();
