@@ -4,6 +4,7 @@ import im.universal.platform.RateLimiter;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,6 +40,9 @@ public class WsSupport {
     @Resource
     ManagedThreadFactory threadFactory;
 
+    @Resource
+    ContextService contextService;
+
     /** Frames a connection may send per second sustained (bursts of twice as many). */
     @Inject
     @ConfigProperty(name = "uim.ws.frames-per-second", defaultValue = "20")
@@ -58,8 +62,8 @@ public class WsSupport {
     void start() {
         frames = new RateLimiter(2 * framesPerSecond, TimeUnit.SECONDS.toNanos(2));
         // a ManagedExecutorService captures and restores the context for every task (a ServiceLoader scan each
-        // time in Payara 6); a pool of managed threads carries it once per thread
-        pushes = Executors.newFixedThreadPool(PUSH_THREADS, threadFactory);
+        // time in Payara 6); a pool of threads carries it once per thread, and they write with Grizzly's buffers
+        pushes = Executors.newFixedThreadPool(PUSH_THREADS, new PushThreads(threadFactory, contextService));
         // for the same reason the timers (an auth deadline per socket, the heartbeat, Tyrus' idle timers) run on
         // one managed thread of their own
         timers = new IdleTimers(threadFactory);
