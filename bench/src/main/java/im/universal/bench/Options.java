@@ -25,8 +25,8 @@ record Options(
                                  [--soak MINUTES] [--messages N] [--connections N] [--alpha URL --beta URL]
               --scenario   which scenarios (default all): %s
               --runs       runs per scenario, the median is reported (default 3)
-              --warmup     unmeasured runs before them (default 1, presence 5, reconnect 10, 0 with --smoke;
-                           none for start-up, memory and idle connections)
+              --warmup     unmeasured runs before them (default 1, presence 5, cross-throughput 6, reconnect 10,
+                           0 with --smoke; none for start-up, memory and idle connections)
               --smoke      tiny sizes, seconds of traffic: checks correctness only
               --keep       keep target/bench/ (data and logs) after the run
               --soak       a soak run of MINUTES instead of the scenarios (docs/benchmarks.md)

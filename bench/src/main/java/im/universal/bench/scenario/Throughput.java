@@ -27,6 +27,17 @@ public final class Throughput implements Scenario {
         return Target.atLeast(cross ? 5000 : 20000);
     }
 
+    /**
+     * At least six across ISPs: the cross path (the broker's client, the inbox's message-driven bean, the outbox
+     * relay, the inbound bulk path) is compiled by C2 for minutes of this traffic (in a cold run about 35 s of
+     * compilation a minute on each ISP, more than half of the two cores), and the rate climbs from about 550/s to
+     * over 2,000/s meanwhile (docs/benchmarks.md, finding 24); an operator's server runs warm.
+     */
+    @Override
+    public int warmups(int requested) {
+        return !cross || requested == 0 ? requested : Math.max(requested, 6);
+    }
+
     @Override
     public Outcome run(Context context) {
         Sizes sizes = context.sizes();
