@@ -43,7 +43,8 @@ final class PushThreads implements ThreadFactory {
                 }
                 LOG.warning("Grizzly's memory manager has no thread pools; push threads are managed threads");
             } catch (LinkageError | RuntimeException e) {
-                LOG.warning(() -> "Push threads are managed threads (Grizzly worker threads unavailable: " + e + ")");
+                LOG.warning(
+                        () -> "Push threads are managed threads (no Grizzly worker thread could be made: " + e + ")");
             }
             grizzly = false;
         }
