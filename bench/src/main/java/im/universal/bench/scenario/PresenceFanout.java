@@ -52,7 +52,7 @@ public final class PresenceFanout implements Scenario {
      */
     @Override
     public int warmups(int requested) {
-        return requested == 0 ? 0 : Math.max(requested, 5);
+        return Scenario.atLeast(requested, 5);
     }
 
     /** The centre's socket and the arrivals at each contact of the current run. */

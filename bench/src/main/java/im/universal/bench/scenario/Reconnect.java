@@ -45,7 +45,7 @@ public final class Reconnect implements Scenario {
      */
     @Override
     public int warmups(int requested) {
-        return requested == 0 ? 0 : Math.max(requested, 10);
+        return Scenario.atLeast(requested, 10);
     }
 
     @Override

@@ -28,6 +28,11 @@ public interface Scenario {
         return requested;
     }
 
+    /** The warm-ups of a scenario that needs at least {@code minimum} to be warm: none if none are asked for. */
+    static int atLeast(int requested, int minimum) {
+        return requested == 0 ? 0 : Math.max(requested, minimum);
+    }
+
     /** False when the endpoints cannot support it (e.g. process memory of a federation this tool did not start). */
     default boolean applicable(Context context) {
         return true;

@@ -35,7 +35,7 @@ public final class Throughput implements Scenario {
      */
     @Override
     public int warmups(int requested) {
-        return !cross || requested == 0 ? requested : Math.max(requested, 6);
+        return cross ? Scenario.atLeast(requested, 6) : requested;
     }
 
     @Override

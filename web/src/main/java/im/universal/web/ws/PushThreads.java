@@ -37,11 +37,7 @@ final class PushThreads implements ThreadFactory {
         if (grizzly) {
             try {
                 Runnable contextual = context.createContextualProxy(task, Runnable.class);
-                Thread thread = GrizzlyWorker.create("uim-push-" + created.incrementAndGet(), contextual);
-                if (thread != null) {
-                    return thread;
-                }
-                LOG.warning("Grizzly's memory manager has no thread pools; push threads are managed threads");
+                return GrizzlyWorker.create("uim-push-" + created.incrementAndGet(), contextual);
             } catch (LinkageError | RuntimeException e) {
                 LOG.warning(
                         () -> "Push threads are managed threads (no Grizzly worker thread could be made: " + e + ")");
@@ -55,7 +51,7 @@ final class PushThreads implements ThreadFactory {
     private static final class GrizzlyWorker {
         static Thread create(String name, Runnable task) {
             if (!(MemoryManager.DEFAULT_MEMORY_MANAGER instanceof ThreadLocalPoolProvider pools)) {
-                return null;
+                throw new IllegalStateException("Grizzly's memory manager has no thread pools");
             }
             ThreadLocalPool<?> pool = pools.createThreadLocalPool();
             Thread thread = new DefaultWorkerThread(AttributeBuilder.DEFAULT_ATTRIBUTE_BUILDER, name, pool, task);
