@@ -78,7 +78,8 @@ public class FederationGateway {
 
     /**
      * As {@link #sendEphemeral(String, EnvelopeType, JsonObject)}, for many envelopes to one ISP: they travel as
-     * batch messages (docs/federation.md), so the receiver applies a hundred in one transaction, not one each.
+     * batch messages, one per ordering lane (docs/federation.md), so the receiver applies up to a hundred in one
+     * transaction, not one each.
      */
     public void sendEphemeral(String domain, EnvelopeType type, List<JsonObject> payloads) {
         String inbox = inboxOf(domain);
