@@ -110,8 +110,8 @@ class ConversationLanesIT {
             for (int i = 0; i < CONVERSATIONS; i++) {
                 Pair.User asker = askers.get(i);
                 Pair.User approver = approvers.get(i);
-                ApiClient.Response approve = approver.api()
-                        .post("api/v1/contacts/" + asker.address() + "/approve", null, approver.token());
+                ApiClient.Response approve =
+                        approver.api().post("api/v1/contacts/" + asker.address() + "/approve", null, approver.token());
                 assertEquals(204, approve.status(), approve::toString);
                 approverSockets.get(i).send(Fixtures.message(Fixtures.newId(), asker.address(), "welcome " + i));
             }

@@ -5,7 +5,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
- * The ordering lane of an inbox envelope (docs/federation.md, "Order"): envelopes about one conversation — the two
+ * The ordering lane of an envelope (docs/federation.md, "Order"): envelopes about one conversation — the two
  * users of a message, receipt, typing notice, contact request or answer, or error, whichever of them sends — share a
  * lane, and so do the presence envelopes and probes of one user and the directory envelopes of one address. Each
  * lane's envelopes are sent in order with the lane as the JMS group ({@code JMSXGroupID}); the broker hands one group
@@ -46,7 +46,7 @@ public final class OrderingLane {
      * String.hashCode is the same in every JVM, but its low bits vary little between similar addresses (user1,
      * user2, …): mixed first (the finaliser of MurmurHash3), so conversations spread over all lanes.
      */
-    static int lane(String key) {
+    private static int lane(String key) {
         int h = key.hashCode();
         h ^= h >>> 16;
         h *= 0x85ebca6b;
