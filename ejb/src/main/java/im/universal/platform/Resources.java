@@ -37,7 +37,9 @@ import jakarta.jms.JMSConnectionFactoryDefinition;
         maxPoolSize = 32,
         properties = {
             "ConnectorClassName=org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory",
-            "ConnectionParameters=host=${ENV=UIM_BROKER_HOST:127.0.0.1};port=${ENV=UIM_BROKER_PORT:61616}"
+            "ConnectionParameters=host=${ENV=UIM_BROKER_HOST:127.0.0.1};port=${ENV=UIM_BROKER_PORT:61616}",
+            // the outbox relay sends a round in one broker transaction, outside JTA (docs/benchmarks.md, finding 25)
+            "AllowLocalTransactions=true"
         })
 public class Resources {
     public static final String DATASOURCE = "java:app/jdbc/uim";

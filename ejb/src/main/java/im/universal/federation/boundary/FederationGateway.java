@@ -4,7 +4,9 @@ import im.universal.federation.control.Envelope;
 import im.universal.federation.control.EnvelopeCodec;
 import im.universal.federation.control.EnvelopeType;
 import im.universal.federation.control.KnownIsps;
+import im.universal.federation.control.OrderingLane;
 import im.universal.federation.control.OutboxWritten;
+import im.universal.federation.control.Outgoing;
 import im.universal.federation.entity.OutboxEntry;
 import im.universal.platform.ErrorCode;
 import im.universal.platform.IspConfig;
@@ -14,10 +16,11 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
-import jakarta.jms.Queue;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Session;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -70,35 +73,28 @@ public class FederationGateway {
      * typing notices, which are stale by the time a relay after a crash would deliver them.
      */
     public void sendEphemeral(String domain, EnvelopeType type, JsonObject payload) {
-        String inbox = inboxOf(domain);
-        Envelope envelope = Envelope.create(type, config.domain(), payload);
-        try (JMSContext context = factory.createContext()) {
-            context.createProducer()
-                    .setProperty(TYPE_PROPERTY, type.wire())
-                    .send(context.createQueue(inbox), EnvelopeCodec.encode(envelope));
-        }
-        LOG.fine(() -> "[" + config.domain() + "] sent " + type.wire() + " " + envelope.id() + " to " + inbox);
+        sendEphemeral(domain, type, List.of(payload));
     }
 
     /**
      * As {@link #sendEphemeral(String, EnvelopeType, JsonObject)}, for many envelopes to one ISP: they travel as
-     * batch messages (docs/federation.md), so the receiver applies a hundred in one transaction, not one each.
+     * batch messages, one per ordering lane (docs/federation.md), so the receiver applies up to a hundred in one
+     * transaction, not one each.
      */
     public void sendEphemeral(String domain, EnvelopeType type, List<JsonObject> payloads) {
-        if (payloads.size() == 1) {
-            sendEphemeral(domain, type, payloads.get(0));
-            return;
-        }
         String inbox = inboxOf(domain);
-        List<String> encoded = payloads.stream()
-                .map(p -> EnvelopeCodec.encode(Envelope.create(type, config.domain(), p)))
+        List<Outgoing> envelopes = payloads.stream()
+                .map(p -> Outgoing.of(
+                        OrderingLane.of(type, p),
+                        type.wire(),
+                        EnvelopeCodec.encode(Envelope.create(type, config.domain(), p))))
                 .toList();
-        try (JMSContext context = factory.createContext()) {
-            JMSProducer producer = context.createProducer().setProperty(TYPE_PROPERTY, BATCH_TYPE);
-            Queue queue = context.createQueue(inbox);
-            for (List<String> chunk : OutboxTransmitter.chunks(encoded, String::length)) {
-                producer.send(queue, EnvelopeCodec.encodeBatch(chunk));
-            }
+        try (Connection connection = factory.createConnection();
+                Session session = connection.createSession()) { // enlisted in the caller's transaction
+            EnvelopeMessages.send(
+                    session, session.createProducer(null), session.createQueue(inbox), envelopes, c -> {});
+        } catch (JMSException e) {
+            throw new JMSRuntimeException(e.getMessage(), e.getErrorCode(), e);
         }
         LOG.fine(() -> "[" + config.domain() + "] sent " + payloads.size() + " " + type.wire() + " to " + inbox);
     }
@@ -115,7 +111,8 @@ public class FederationGateway {
 
     private void enqueue(String destination, EnvelopeType type, JsonObject payload) {
         Envelope envelope = Envelope.create(type, config.domain(), payload);
-        em.persist(new OutboxEntry(destination, type.wire(), EnvelopeCodec.encode(envelope)));
+        em.persist(new OutboxEntry(
+                destination, type.wire(), OrderingLane.of(type, payload), EnvelopeCodec.encode(envelope)));
         written.fire(OutboxWritten.INSTANCE);
         LOG.fine(() -> "[" + config.domain() + "] queued " + type.wire() + " " + envelope.id() + " for " + destination);
     }

@@ -69,10 +69,10 @@ public class InboundReceiver {
 
     /**
      * Applies a message, retrying in place after a failure (the database away for a moment) with a short backoff,
-     * so the inbox, which has one consumer, waits for it and nothing newer overtakes it; after the last attempt the
-     * failure propagates, the transaction rolls back and the broker puts the message back at the head of the inbox
-     * (no redelivery delay there), up to its delivery limit. Applying again is safe: applied envelopes are dropped
-     * as duplicates by id.
+     * so its ordering lane, which the broker gives to this consumer alone, waits for it and nothing newer of that lane
+     * overtakes it; after the last attempt the failure propagates, the transaction rolls back and the broker puts
+     * the message back at the head of the inbox (no redelivery delay there, and the lane stays with this consumer),
+     * up to its delivery limit. Applying again is safe: applied envelopes are dropped as duplicates by id.
      */
     private void inPlace(Runnable apply) {
         for (int attempt = 1; ; attempt++) {

@@ -25,7 +25,7 @@ import jakarta.jms.MessageListener;
             @ActivationConfigProperty(
                     propertyName = "connectionParameters",
                     propertyValue = BrokerConnection.PARAMETERS),
-            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "1"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = InboxListener.SESSIONS),
             @ActivationConfigProperty(propertyName = "useLocalTx", propertyValue = "true"),
             @ActivationConfigProperty(propertyName = "setupAttempts", propertyValue = BrokerConnection.SETUP_ATTEMPTS),
             @ActivationConfigProperty(
@@ -34,6 +34,11 @@ import jakarta.jms.MessageListener;
         })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // see docs/adr/003: acknowledged after the commit
 public class InboxListener implements MessageListener {
+    /**
+     * Inbox sessions, each applying one message at a time. The broker gives each ordering lane (a JMS group,
+     * docs/federation.md "Order") to one of them, so several conversations are applied at once and each in order.
+     */
+    static final String SESSIONS = "4";
 
     @Inject
     InboundReceiver receiver;

@@ -1,5 +1,6 @@
 package im.universal.federation.entity;
 
+import im.universal.federation.control.Outgoing;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -22,7 +23,7 @@ import java.time.Instant;
         query = "select o from OutboxEntry o where o.destination not in :skipped order by o.id")
 @NamedQuery(name = OutboxEntry.DELETE_IDS, query = "delete from OutboxEntry o where o.id in :ids")
 @NamedQuery(name = OutboxEntry.COUNT, query = "select count(o) from OutboxEntry o")
-public class OutboxEntry {
+public class OutboxEntry implements Outgoing {
     public static final String OLDEST_FIRST = "OutboxEntry.oldestFirst";
     public static final String OLDEST_FIRST_EXCEPT = "OutboxEntry.oldestFirstExcept";
     public static final String DELETE_IDS = "OutboxEntry.deleteIds";
@@ -44,6 +45,10 @@ public class OutboxEntry {
     @Column(nullable = false, length = 64)
     private String type;
 
+    /** The envelope's ordering lane (docs/federation.md, "Order"). */
+    @Column(nullable = false)
+    private int lane;
+
     @Column(nullable = false, length = 1_000_000)
     private String envelope;
 
@@ -52,9 +57,10 @@ public class OutboxEntry {
 
     protected OutboxEntry() {}
 
-    public OutboxEntry(String destination, String type, String envelope) {
+    public OutboxEntry(String destination, String type, int lane, String envelope) {
         this.destination = destination;
         this.type = type;
+        this.lane = lane;
         this.envelope = envelope;
         this.createdAt = Instant.now();
     }
@@ -67,10 +73,17 @@ public class OutboxEntry {
         return destination;
     }
 
+    @Override
+    public int lane() {
+        return lane;
+    }
+
+    @Override
     public String type() {
         return type;
     }
 
+    @Override
     public String envelope() {
         return envelope;
     }
