@@ -64,10 +64,23 @@ public class ConfiguredDataSource implements DataSource {
         return ds;
     }
 
+    /**
+     * An H2 URL with the settings this application needs: H2 reuses the last result of a prepared query when its
+     * parameters are the same and its tables look unchanged, and a query that ran while another transaction
+     * committed can keep answering from before that commit until the table changes again (a contact request
+     * applied but not listed, docs/operations.md). Statements are cached per connection, so this would bite: the
+     * reuse is turned off unless the URL sets it itself.
+     */
+    static String h2Url(String jdbcUrl) {
+        return jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";OPTIMIZE_REUSE_RESULTS=")
+                ? jdbcUrl
+                : jdbcUrl + ";OPTIMIZE_REUSE_RESULTS=FALSE";
+    }
+
     private DataSource create(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
-            h2.setURL(jdbcUrl);
+            h2.setURL(h2Url(jdbcUrl));
             h2.setUser(user.isEmpty() ? "sa" : user);
             h2.setPassword(password);
             return h2;
