@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and 18) and still
  * checks every envelope on its own: a copy of an envelope, a second envelope with a stored server id, a forged
  * sender, a non-contact and a receipt for an unknown message change nothing, and the good messages around them
- * arrive once each, in order.
+ * arrive once each, in order. A batch redelivered whole changes nothing either: messages and receipts are not
+ * recorded as applied envelopes but deduplicate by server id and status (finding 26).
  */
 @ExtendWith(FederationExtension.class)
 class InboundBatchIT {
@@ -50,14 +51,19 @@ class InboundBatchIT {
                     + receipt(from, to, UUID.randomUUID().toString()) + ","
                     + message(from, to, UUID.randomUUID().toString(), "two") + "]";
             sendToBeta(federation, batch);
-
-            // Verify: "one" and "two" pushed once each, in order; nothing else; the stored history agrees
             hank.awaitFrame(m -> Frames.messageFrom(from).test(m) && "two".equals(Json.str(m, "body")), FEDERATION_HOP);
+            // ... and then the whole batch again, as the broker redelivers one, followed by a new message
+            sendToBeta(federation, batch);
+            sendToBeta(federation, "[" + message(from, to, UUID.randomUUID().toString(), "three") + "]");
+
+            // Verify: "one", "two", "three" pushed once each, in order; nothing else; the stored history agrees
+            hank.awaitFrame(
+                    m -> Frames.messageFrom(from).test(m) && "three".equals(Json.str(m, "body")), FEDERATION_HOP);
             List<String> pushed = hank.received().stream()
                     .filter(m -> "message".equals(Json.str(m, "type")))
                     .map(m -> Json.str(m, "body"))
                     .toList();
-            assertEquals(List.of("one", "two"), pushed, "message frames on hank's socket");
+            assertEquals(List.of("one", "two", "three"), pushed, "message frames on hank's socket");
             ApiClient.Response history = pair.b()
                     .api()
                     .get("api/v1/conversations/" + from + "/messages", pair.b().token());
@@ -66,7 +72,7 @@ class InboundBatchIT {
                     .map(JsonValue::asJsonObject)
                     .map(m -> Json.str(m, "body"))
                     .toList();
-            assertEquals(List.of("one", "two"), stored, "hank's stored history with gina");
+            assertEquals(List.of("one", "two", "three"), stored, "hank's stored history with gina");
         }
         federation.assertAllAlive();
     }
@@ -101,13 +107,17 @@ class InboundBatchIT {
         federation.assertAllAlive();
     }
 
-    /** Sends a batch message to beta's inbox as alpha.test's broker account, as alpha's relay would. */
+    /**
+     * Sends a batch message to beta's inbox as alpha.test's broker account, as alpha's relay would: in one JMS group,
+     * so that beta's inbox applies the test's batches one after the other, in the order sent.
+     */
     private static void sendToBeta(Federation federation, String batch) throws Exception {
         var factory = new ActiveMQConnectionFactory(federation.broker().url());
         try (factory;
                 JMSContext jms = factory.createContext(Federation.ALPHA, Repo.brokerPassword(Federation.ALPHA))) {
             jms.createProducer()
                     .setProperty("uimType", "batch")
+                    .setProperty("JMSXGroupID", "inbound-batch-it")
                     .send(jms.createQueue("uim.isp." + Federation.BETA), batch);
         }
     }

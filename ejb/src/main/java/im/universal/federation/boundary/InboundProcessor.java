@@ -42,6 +42,13 @@ public class InboundProcessor {
     /** The types a batch of which is applied in bulk. */
     private static final Set<EnvelopeType> BULK =
             EnumSet.of(EnvelopeType.MESSAGE, EnvelopeType.RECEIPT, EnvelopeType.PRESENCE);
+    /**
+     * The types that are idempotent by their own content and so are not recorded as applied: a message is stored
+     * once per server id (a copy is dropped), a receipt only moves a status forward (a copy changes nothing). They
+     * are nearly all of the traffic; recording them cost every ISP an insert per envelope into a table that never
+     * shrinks (docs/benchmarks.md, finding 26).
+     */
+    static final Set<EnvelopeType> SELF_DEDUPLICATING = EnumSet.of(EnvelopeType.MESSAGE, EnvelopeType.RECEIPT);
 
     @PersistenceContext
     EntityManager em;
@@ -118,7 +125,10 @@ public class InboundProcessor {
         InLists.forEachRow(
                 em,
                 InboundEnvelope.APPLIED_IDS,
-                screened.stream().map(Envelope::id).toList(),
+                screened.stream()
+                        .filter(e -> !SELF_DEDUPLICATING.contains(e.type()))
+                        .map(Envelope::id)
+                        .toList(),
                 row -> applied.add((String) row[0]));
         List<RemoteMessage> messages = new ArrayList<>();
         List<RemoteReceipt> receipts = new ArrayList<>();
@@ -186,7 +196,7 @@ public class InboundProcessor {
         if (!admit(envelope, authenticatedSender, channel, verifier)) {
             return null;
         }
-        if (em.find(InboundEnvelope.class, envelope.id()) != null) {
+        if (!SELF_DEDUPLICATING.contains(envelope.type()) && em.find(InboundEnvelope.class, envelope.id()) != null) {
             duplicate(envelope);
             return null;
         }
@@ -224,10 +234,15 @@ public class InboundProcessor {
         LOG.fine(() -> "[" + config.domain() + "] duplicate envelope " + envelope.id());
     }
 
-    /** Records the envelope as applied (a redelivered copy is then a duplicate) and its origin as a known ISP. */
+    /**
+     * Records the envelope as applied (a redelivered copy is then a duplicate), unless its type deduplicates
+     * itself, and its origin as a known ISP.
+     */
     private void record(Envelope envelope) {
-        em.persist(new InboundEnvelope(
-                envelope.id(), envelope.origin(), envelope.type().wire()));
+        if (!SELF_DEDUPLICATING.contains(envelope.type())) {
+            em.persist(new InboundEnvelope(
+                    envelope.id(), envelope.origin(), envelope.type().wire()));
+        }
         knownIsps.seen(envelope.origin());
     }
 
