@@ -21,7 +21,8 @@ import java.util.logging.Logger;
 /**
  * Relays the outbox to the broker on one thread, oldest envelope first: woken by every commit that wrote one, and
  * every few seconds in any case (left-overs of a crash, a broker that was away). Sent rows are deleted after the
- * broker took them; a crash in between sends them again, and receivers drop the copies by envelope id.
+ * broker took them; a crash in between sends them again, and receivers drop the copies (by envelope id,
+ * or a message by its server id and a receipt by the status it reached).
  */
 @Singleton
 @Startup
