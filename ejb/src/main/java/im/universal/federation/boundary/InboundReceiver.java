@@ -72,8 +72,8 @@ public class InboundReceiver {
      * so its ordering lane, which the broker gives to this consumer alone, waits for it and nothing newer of that lane
      * overtakes it; after the last attempt the failure propagates, the transaction rolls back and the broker puts
      * the message back at the head of the inbox (no redelivery delay there, and the lane stays with this consumer),
-     * up to its delivery limit. Applying again is safe: applied envelopes are dropped as duplicates (by envelope id; a message by
-     * its server id, a receipt by the status it reached).
+     * up to its delivery limit. Applying again is safe: applied envelopes are dropped as duplicates (by envelope
+     * id; a message by its server id, a receipt by the status it reached).
      */
     private void inPlace(Runnable apply) {
         for (int attempt = 1; ; attempt++) {
