@@ -42,13 +42,6 @@ public class InboundProcessor {
     /** The types a batch of which is applied in bulk. */
     private static final Set<EnvelopeType> BULK =
             EnumSet.of(EnvelopeType.MESSAGE, EnvelopeType.RECEIPT, EnvelopeType.PRESENCE);
-    /**
-     * The types that are idempotent by their own content and so are not recorded as applied: a message is stored
-     * once per server id (a copy is dropped), a receipt only moves a status forward (a copy changes nothing). They
-     * are nearly all of the traffic; recording them cost every ISP an insert per envelope into a table that never
-     * shrinks (docs/benchmarks.md, finding 26).
-     */
-    static final Set<EnvelopeType> SELF_DEDUPLICATING = EnumSet.of(EnvelopeType.MESSAGE, EnvelopeType.RECEIPT);
 
     @PersistenceContext
     EntityManager em;
@@ -126,7 +119,7 @@ public class InboundProcessor {
                 em,
                 InboundEnvelope.APPLIED_IDS,
                 screened.stream()
-                        .filter(e -> !SELF_DEDUPLICATING.contains(e.type()))
+                        .filter(e -> !e.type().deduplicatesItself())
                         .map(Envelope::id)
                         .toList(),
                 row -> applied.add((String) row[0]));
@@ -196,7 +189,7 @@ public class InboundProcessor {
         if (!admit(envelope, authenticatedSender, channel, verifier)) {
             return null;
         }
-        if (!SELF_DEDUPLICATING.contains(envelope.type()) && em.find(InboundEnvelope.class, envelope.id()) != null) {
+        if (!envelope.type().deduplicatesItself() && em.find(InboundEnvelope.class, envelope.id()) != null) {
             duplicate(envelope);
             return null;
         }
@@ -239,7 +232,7 @@ public class InboundProcessor {
      * itself, and its origin as a known ISP.
      */
     private void record(Envelope envelope) {
-        if (!SELF_DEDUPLICATING.contains(envelope.type())) {
+        if (!envelope.type().deduplicatesItself()) {
             em.persist(new InboundEnvelope(
                     envelope.id(), envelope.origin(), envelope.type().wire()));
         }
