@@ -15,6 +15,8 @@ public class IspConfig {
     /** PBKDF2-HMAC-SHA256 rounds: OWASP Password Storage Cheat Sheet. */
     public static final int DEFAULT_PASSWORD_ITERATIONS = 600_000;
 
+    public static final long DEFAULT_RETENTION_DAYS = 30;
+
     @Inject
     @ConfigProperty(name = "uim.domain")
     String domain;
@@ -26,6 +28,11 @@ public class IspConfig {
     @Inject
     @ConfigProperty(name = "uim.password.iterations", defaultValue = "" + DEFAULT_PASSWORD_ITERATIONS)
     int passwordIterations;
+
+    /** How long expired or ended login sessions and applied inbound envelope ids are kept before deletion. */
+    @Inject
+    @ConfigProperty(name = "uim.retention.days", defaultValue = "" + DEFAULT_RETENTION_DAYS)
+    long retentionDays = DEFAULT_RETENTION_DAYS;
 
     protected IspConfig() {}
 
@@ -47,6 +54,11 @@ public class IspConfig {
 
     public int passwordIterations() {
         return passwordIterations;
+    }
+
+    /** At least one day: an envelope id must outlive any redelivery of its envelope. */
+    public Duration retention() {
+        return Duration.ofDays(Math.max(1, retentionDays));
     }
 
     public boolean isLocal(Address address) {

@@ -55,6 +55,17 @@ public class Telemetry {
         count("uim_federation_duplicates", "Inbound federation envelopes dropped as duplicates");
     }
 
+    /** Rows deleted by the housekeeping timer, by table. */
+    public void pruned(String table, long rows) {
+        if (rows > 0) {
+            count(
+                    "uim_housekeeping_pruned",
+                    "Rows deleted by housekeeping after the retention period, by table",
+                    rows,
+                    new Tag("table", table));
+        }
+    }
+
     /** Time from a message's acceptance to its write on a recipient's socket. */
     public void delivered(Duration latency) {
         Timer timer = deliveryLatency;
@@ -75,6 +86,10 @@ public class Telemetry {
 
     /** Counters are registered once and kept: these calls come for every message, delivery and envelope. */
     private void count(String name, String description, Tag... tags) {
+        count(name, description, 1, tags);
+    }
+
+    private void count(String name, String description, long increment, Tag... tags) {
         StringBuilder key = new StringBuilder(name);
         for (Tag tag : tags) {
             key.append('|').append(tag.getTagName()).append('=').append(tag.getTagValue());
@@ -87,6 +102,6 @@ public class Telemetry {
                                         .withDescription(description)
                                         .build(),
                                 tags))
-                .inc();
+                .inc(increment);
     }
 }

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -95,15 +93,7 @@ class SchemaMigrationTest {
 
     private static void validate(DataSource dataSource) {
         // Hibernate with hbm2ddl=validate (persistence.xml) fails to start on any mismatch.
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory(
-                "uim",
-                Map.of(
-                        "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                        "jakarta.persistence.jtaDataSource", dataSource,
-                        "jakarta.persistence.nonJtaDataSource", dataSource,
-                        "hibernate.connection.datasource", dataSource,
-                        "hibernate.transaction.jta.platform",
-                                "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform"));
+        EntityManagerFactory emf = TestDatabase.persistenceUnit(dataSource);
         emf.close();
     }
 }

@@ -1,0 +1,98 @@
+package im.universal.platform;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * An in-memory H2 database migrated to the current schema, with the server's persistence unit on it, resource-local
+ * (no container): for testing a boundary's queries. Close it after the test.
+ */
+public final class TestDatabase implements AutoCloseable {
+    private final JdbcDataSource dataSource = new JdbcDataSource();
+    private final EntityManagerFactory emf;
+
+    public TestDatabase(String name) {
+        dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        SchemaMigrator.migrate(dataSource);
+        emf = persistenceUnit(dataSource);
+    }
+
+    /** The server's persistence unit, resource-local, on {@code dataSource} (Hibernate validates the schema). */
+    public static EntityManagerFactory persistenceUnit(DataSource dataSource) {
+        return Persistence.createEntityManagerFactory(
+                "uim",
+                Map.of(
+                        "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
+                        "jakarta.persistence.jtaDataSource", dataSource,
+                        "jakarta.persistence.nonJtaDataSource", dataSource,
+                        "hibernate.connection.datasource", dataSource,
+                        "hibernate.transaction.jta.platform",
+                                "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform"));
+    }
+
+    /** Runs plain SQL statements, each committed. */
+    public void execute(String... statements) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    /** Runs {@code work} in one committed transaction with a fresh entity manager. */
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    /** A single {@code bigint} or {@code count(*)} answer. */
+    public long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** The rows' first column, as text, in the query's order. */
+    public List<String> column(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        emf.close();
+        execute("shutdown");
+    }
+}
