@@ -67,16 +67,6 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    /** A single {@code bigint} or {@code count(*)} answer. */
-    public long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                Statement statement = connection.createStatement();
-                var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
     /** The rows' first column, as text, in the query's order. */
     public List<String> column(String sql) throws SQLException {
         List<String> values = new ArrayList<>();

@@ -79,8 +79,7 @@ public class Housekeeping {
                     e);
         }
         if (total > 0) {
-            long rows = total;
-            LOG.info(() -> "[" + config.domain() + "] housekeeping deleted " + rows + " row(s) of " + table);
+            LOG.info("[" + config.domain() + "] housekeeping deleted " + total + " row(s) of " + table);
         }
     }
 }
