@@ -10,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -22,7 +24,9 @@ import java.util.logging.Logger;
  * List)}), instead of one transaction per connection and write. A delivery not yet recorded when the process
  * dies is delivered again at the next connection, as before (at least once on a crash, never lost); a connection
  * that starts calls {@link #flush} first, so what an earlier connection of the same user was shown is not shown
- * again from the backlog. A CDI bean, not an EJB: {@link #record} runs for every frame written, as a plain call.
+ * again from the backlog, and skips what is still {@linkplain #awaitingRecord awaiting its record} if the flush
+ * gave up (the recorder more than {@link #FLUSH_TIMEOUT_MILLIS} behind: rule 3 of docs/protocol.md holds then too).
+ * A CDI bean, not an EJB: {@link #record} runs for every frame written, as a plain call.
  */
 @ApplicationScoped
 public class DeliveryRecorder {
@@ -45,6 +49,9 @@ public class DeliveryRecorder {
     PushDispatcher pushes;
 
     private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
+    /** Server ids written to a socket whose delivery is queued or being stored (at most the queue's capacity). */
+    private final Set<String> unrecorded = ConcurrentHashMap.newKeySet();
+
     private final Object progress = new Object();
     private long enqueued;
     private long recorded;
@@ -75,6 +82,7 @@ public class DeliveryRecorder {
     public void record(List<Delivery> deliveries) {
         for (Delivery delivery : deliveries) {
             boolean queued;
+            unrecorded.add(delivery.serverId());
             synchronized (progress) {
                 queued = running && queue.offer(new Queued(delivery, enqueued + 1));
                 if (queued) {
@@ -82,9 +90,21 @@ public class DeliveryRecorder {
                 }
             }
             if (!queued) {
-                recordNow(List.of(delivery));
+                try {
+                    recordNow(List.of(delivery));
+                } finally {
+                    unrecorded.remove(delivery.serverId());
+                }
             }
         }
+    }
+
+    /**
+     * Whether message {@code serverId} was written to a socket of its recipient and its delivery is queued or being
+     * stored: still pending in the database, but not to be written again from a backlog.
+     */
+    public boolean awaitingRecord(String serverId) {
+        return unrecorded.contains(serverId);
     }
 
     /** Records deliveries now, in the caller's thread and one transaction (e.g. an offline backlog page). */
@@ -123,7 +143,10 @@ public class DeliveryRecorder {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                store(batch.stream().map(Queued::delivery).toList());
+                List<Delivery> deliveries = batch.stream().map(Queued::delivery).toList();
+                store(deliveries);
+                // recorded (or, if the store failed, pending again for the next connection)
+                deliveries.forEach(d -> unrecorded.remove(d.serverId()));
                 synchronized (progress) {
                     recorded = Math.max(recorded, batch.get(batch.size() - 1).sequence());
                     progress.notifyAll();

@@ -237,17 +237,25 @@ public class ChatEndpoint {
 
     /**
      * Writes the offline backlog, oldest first, from its first page until none is left; false when the socket went
-     * away. Each page is recorded as delivered in one transaction once written. A message still pending after it
-     * was written (its delivery could not be recorded) ends the loop rather than repeating.
+     * away. Each page is recorded as delivered in one transaction once written. A message another connection has
+     * already written, whose delivery still waits in the recorder (the flush gave up), is skipped; a page of only
+     * those waits for the recorder once more and is read again. A message still pending after it was written (its
+     * delivery could not be recorded) ends the loop rather than repeating.
      */
     private boolean writeBacklog(WsConnection connection, List<MessagePush> firstPage) {
         String address = connection.caller().address().toString();
         List<MessagePush> backlog = firstPage;
+        boolean waitedAgain = false;
         while (!backlog.isEmpty()) {
             List<MessagePush> written = new ArrayList<>();
             boolean open = true;
+            boolean awaiting = false;
             for (MessagePush message : backlog) {
                 if (connection.wasWrittenFromBacklog(message.serverId())) {
+                    continue;
+                }
+                if (deliveries.awaitingRecord(message.serverId())) {
+                    awaiting = true;
                     continue;
                 }
                 if (!connection.writeBacklog(message)) {
@@ -264,8 +272,17 @@ public class ChatEndpoint {
                 return false;
             }
             if (written.isEmpty()) {
-                LOG.warning(() -> "Deliveries of " + address + " could not be recorded; they stay pending");
-                return true;
+                if (awaiting && !waitedAgain) {
+                    waitedAgain = true;
+                    deliveries.flush();
+                } else if (awaiting) {
+                    LOG.warning(() -> "Deliveries of " + address + " are recorded slowly; the rest of the backlog"
+                            + " comes at the next connection");
+                    return true;
+                } else {
+                    LOG.warning(() -> "Deliveries of " + address + " could not be recorded; they stay pending");
+                    return true;
+                }
             }
             backlog = messages.pending(address);
         }
