@@ -120,7 +120,8 @@ public class DeliveryRecorder {
             while (recorded < target) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    LOG.warning("Deliveries are being recorded slowly; some may be shown twice");
+                    LOG.warning(
+                            "Deliveries are being recorded slowly; a starting connection skips those not recorded yet");
                     return;
                 }
                 try {
