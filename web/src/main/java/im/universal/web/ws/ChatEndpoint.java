@@ -272,17 +272,15 @@ public class ChatEndpoint {
                 return false;
             }
             if (written.isEmpty()) {
-                if (awaiting && !waitedAgain) {
-                    waitedAgain = true;
-                    deliveries.flush();
-                } else if (awaiting) {
-                    LOG.warning(() -> "Deliveries of " + address + " are recorded slowly; the rest of the backlog"
-                            + " comes at the next connection");
-                    return true;
-                } else {
-                    LOG.warning(() -> "Deliveries of " + address + " could not be recorded; they stay pending");
+                if (!awaiting || waitedAgain) {
+                    String why = awaiting
+                            ? " are recorded slowly; the rest of the backlog comes at the next connection"
+                            : " could not be recorded; they stay pending";
+                    LOG.warning(() -> "Deliveries of " + address + why);
                     return true;
                 }
+                waitedAgain = true;
+                deliveries.flush();
             }
             backlog = messages.pending(address);
         }
