@@ -8,6 +8,7 @@ import im.universal.bench.scenario.Scenario;
 import im.universal.bench.scenario.Scenarios;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -45,7 +46,7 @@ public final class Bench implements AutoCloseable {
             int warm = scenario.warmups(warmups);
             for (int w = 1; w <= warm; w++) {
                 context.run(-w);
-                Outcome warmup = scenario.run(context);
+                Outcome warmup = timed(scenario, "warm-up " + w, context);
                 warmupFigures.add(warmup.value());
                 if (!warmup.correct()) {
                     outcomes.add(warmup);
@@ -53,13 +54,29 @@ public final class Bench implements AutoCloseable {
             }
             for (int i = 0; i < scenario.runs(runs); i++) {
                 context.run(i);
-                outcomes.add(scenario.run(context));
+                outcomes.add(timed(scenario, "run " + (i + 1), context));
             }
         } finally {
             context.releaseSockets();
         }
         return Optional.of(
                 new ScenarioReport(scenario.name(), scenario.unit(), scenario.target(), outcomes, warmupFigures));
+    }
+
+    /** Runs the scenario once and says on stderr when it ended, its figure and how long it took. */
+    private static Outcome timed(Scenario scenario, String which, Context context) {
+        long started = System.nanoTime();
+        Outcome outcome = scenario.run(context);
+        System.err.printf(
+                Locale.ROOT,
+                "[bench] %s %s: %.2f %s in %.1f s%s%n",
+                scenario.name(),
+                which,
+                outcome.value(),
+                scenario.unit(),
+                (System.nanoTime() - started) / 1e9,
+                outcome.correct() ? "" : " (INCORRECT)");
+        return outcome;
     }
 
     @Override
