@@ -10,29 +10,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * {@code in (...)} conditions of the batch queries with one named parameter per value, in two fixed list sizes.
+ * {@code in (...)} conditions of the batch queries with one named parameter per value, in a few fixed list sizes.
  * Hibernate caches no query plan for a collection-valued parameter (it translates the HQL to SQL again on every
  * call), and the database parses each new statement shape again: the batch queries of the group commits, called
  * hundreds of times a second, spent more time there than in the database (docs/benchmarks.md). With single-valued
  * parameters and a query text that depends only on the list size, both are translated once. A list is cut into
- * chunks of {@link #SMALL} or {@link #LARGE} values, a short chunk padded by repeating its last value, which
- * changes no answer of an {@code in} condition.
+ * chunks of one of the {@link #SIZES} (the smallest that holds what is left, at most {@link #LARGE}), a short chunk
+ * padded by repeating its last value, which changes no answer of an {@code in} condition. The small sizes matter at
+ * low load, where a group commit holds one message: a single value padded to 16 made Hibernate bind, and the
+ * database compare, 16 parameters (finding 31 of docs/benchmarks.md).
  */
 public final class InLists {
-    public static final int SMALL = 16;
+    /** The chunk sizes, ascending; every statement shape is cached per connection, so there are few. */
+    public static final List<Integer> SIZES = List.of(1, 4, 16, 256);
+
     public static final int LARGE = 256;
 
     private static final Map<String, String> LISTS = new ConcurrentHashMap<>();
 
     private InLists() {}
 
-    /** The values (none {@code null}) in chunks of exactly {@link #SMALL} or {@link #LARGE}; none when empty. */
+    /** The values (none {@code null}) in chunks of exactly one of the {@link #SIZES}; none when empty. */
     public static <T> List<List<T>> chunks(Collection<T> values) {
         List<T> all = List.copyOf(values);
         List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); ) {
             int left = all.size() - from;
-            int size = left <= SMALL ? SMALL : LARGE;
+            int size = sizeFor(left);
             int taken = Math.min(left, size);
             List<T> chunk = new ArrayList<>(size);
             chunk.addAll(all.subList(from, from + taken));
@@ -44,6 +48,15 @@ public final class InLists {
             from += taken;
         }
         return chunks;
+    }
+
+    private static int sizeFor(int left) {
+        for (int size : SIZES) {
+            if (left <= size) {
+                return size;
+            }
+        }
+        return LARGE;
     }
 
     /** The parameter list {@code (:name0, :name1, ...)} for a chunk of {@code size} values. */

@@ -22,21 +22,32 @@ class InListsTest {
         List<List<String>> chunks = InLists.chunks(List.of("a", "b", "c"));
 
         assertEquals(1, chunks.size());
-        assertEquals(InLists.SMALL, chunks.get(0).size());
-        assertEquals(List.of("a", "b", "c"), chunks.get(0).subList(0, 3));
-        assertTrue(chunks.get(0).subList(3, InLists.SMALL).stream().allMatch("c"::equals));
+        assertEquals(4, chunks.get(0).size());
+        assertEquals(List.of("a", "b", "c", "c"), chunks.get(0));
     }
 
     @Test
-    void everyChunkHasOneOfTheTwoSizesAndEveryValueIsKeptOnce() {
-        for (int n : new int[] {1, 16, 17, 256, 257, 1000}) {
+    void aSingleValueIsAChunkOfOne() {
+        assertEquals(List.of(List.of("a")), InLists.chunks(List.of("a")));
+    }
+
+    @Test
+    void eachChunkIsTheSmallestSizeThatHoldsWhatIsLeft() {
+        assertEquals(List.of(16), sizes(5));
+        assertEquals(List.of(16), sizes(16));
+        assertEquals(List.of(256), sizes(17));
+        assertEquals(List.of(256, 1), sizes(257));
+        assertEquals(List.of(256, 256, 256, 256), sizes(1000));
+    }
+
+    @Test
+    void everyChunkHasOneOfTheSizesAndEveryValueIsKeptOnce() {
+        for (int n : new int[] {1, 2, 4, 5, 16, 17, 256, 257, 1000}) {
             List<Integer> values = IntStream.range(0, n).boxed().toList();
 
             List<List<Integer>> chunks = InLists.chunks(values);
 
-            assertTrue(
-                    chunks.stream().allMatch(c -> c.size() == InLists.SMALL || c.size() == InLists.LARGE),
-                    "sizes for " + n);
+            assertTrue(chunks.stream().allMatch(c -> InLists.SIZES.contains(c.size())), "sizes for " + n);
             Set<Integer> seen =
                     chunks.stream().flatMap(List::stream).collect(Collectors.toCollection(LinkedHashSet::new));
             assertEquals(Set.copyOf(values), seen, "values for " + n);
@@ -47,6 +58,12 @@ class InListsTest {
                             .sum(),
                     "each once for " + n);
         }
+    }
+
+    private static List<Integer> sizes(int n) {
+        return InLists.chunks(IntStream.range(0, n).boxed().toList()).stream()
+                .map(List::size)
+                .toList();
     }
 
     @Test
