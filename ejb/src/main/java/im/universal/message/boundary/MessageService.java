@@ -29,6 +29,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -187,6 +188,20 @@ public class MessageService {
                 .stream()
                 .map(MessageService::push)
                 .toList();
+    }
+
+    /**
+     * Of the messages named, those still pending for {@code recipient}: a starting connection reads them again
+     * before writing a backlog page, which then leaves out what another connection's delivery recorded meanwhile.
+     */
+    public Set<String> stillPending(String recipient, Collection<String> serverIds) {
+        Set<String> pending = new HashSet<>();
+        InLists.forEachRow(em, Message.DELIVERY_STATE, serverIds, row -> {
+            if (recipient.equals(row[2]) && Boolean.TRUE.equals(row[4])) {
+                pending.add((String) row[0]);
+            }
+        });
+        return pending;
     }
 
     /**

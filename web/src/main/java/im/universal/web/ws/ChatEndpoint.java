@@ -238,26 +238,25 @@ public class ChatEndpoint {
     /**
      * Writes the offline backlog, oldest first, from its first page until none is left; false when the socket went
      * away. Each page is recorded as delivered in one transaction once written. A message another connection has
-     * already written, whose delivery still waits in the recorder (the flush gave up), is skipped; a page of only
-     * those waits for the recorder once more and is read again. A message still pending after it was written (its
-     * delivery could not be recorded) ends the loop rather than repeating.
+     * already written, whose delivery still waits in the recorder (the flush gave up) or was recorded since the
+     * page was read, is skipped ({@link BacklogPage}); a page of only those waits for the recorder once more and is
+     * read again. A message still pending after it was written (its delivery could not be recorded) ends the loop
+     * rather than repeating.
      */
     private boolean writeBacklog(WsConnection connection, List<MessagePush> firstPage) {
         String address = connection.caller().address().toString();
         List<MessagePush> backlog = firstPage;
         boolean waitedAgain = false;
         while (!backlog.isEmpty()) {
+            BacklogPage.Selection page = BacklogPage.select(
+                    backlog,
+                    connection::wasWrittenFromBacklog,
+                    deliveries::awaitingRecord,
+                    ids -> messages.stillPending(address, ids));
+            boolean awaiting = page.awaiting();
             List<MessagePush> written = new ArrayList<>();
             boolean open = true;
-            boolean awaiting = false;
-            for (MessagePush message : backlog) {
-                if (connection.wasWrittenFromBacklog(message.serverId())) {
-                    continue;
-                }
-                if (deliveries.awaitingRecord(message.serverId())) {
-                    awaiting = true;
-                    continue;
-                }
+            for (MessagePush message : page.toWrite()) {
                 if (!connection.writeBacklog(message)) {
                     open = false;
                     break;
