@@ -24,7 +24,8 @@ public final class InLists {
     /** The chunk sizes, ascending; every statement shape is cached per connection, so there are few. */
     public static final List<Integer> SIZES = List.of(1, 4, 16, 256);
 
-    public static final int LARGE = 256;
+    /** The largest chunk: a longer list is cut into several. */
+    public static final int LARGE = SIZES.get(SIZES.size() - 1);
 
     private static final Map<String, String> LISTS = new ConcurrentHashMap<>();
 

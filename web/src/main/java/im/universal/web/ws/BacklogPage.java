@@ -23,7 +23,10 @@ import java.util.function.Predicate;
  * </ol>
  */
 final class BacklogPage {
-    /** What to write, in the page's order, and whether any message was skipped as still awaiting its record. */
+    /**
+     * What to write, in the page's order, and whether any message was skipped because another connection's
+     * delivery of it is being recorded or was recorded since the page was read (the page is then read again).
+     */
     record Selection(List<MessagePush> toWrite, boolean awaiting) {}
 
     private BacklogPage() {}
