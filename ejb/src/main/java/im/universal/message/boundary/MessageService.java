@@ -4,6 +4,7 @@ import static im.universal.platform.JsonSupport.JSON;
 
 import im.universal.contact.boundary.ContactService;
 import im.universal.contact.control.ContactQueries;
+import im.universal.federation.boundary.Addressed;
 import im.universal.federation.boundary.EphemeralSender;
 import im.universal.federation.boundary.FederationGateway;
 import im.universal.federation.control.EnvelopeType;
@@ -22,6 +23,7 @@ import im.universal.push.entity.Notification;
 import im.universal.push.entity.StatusPush;
 import im.universal.push.entity.TypingPush;
 import im.universal.session.control.Caller;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -64,7 +66,11 @@ public class MessageService {
     @Inject
     ContactService contacts;
 
-    @Inject
+    /**
+     * By {@code @EJB}, not {@code @Inject}: the container's own reference, without Weld's proxy in front of it
+     * (docs/benchmarks.md, findings 10 and 33).
+     */
+    @EJB
     FederationGateway federation;
 
     @Inject
@@ -91,13 +97,16 @@ public class MessageService {
                 requests.stream().map(SendRequest::to).filter(Objects::nonNull).collect(Collectors.toSet()));
         List<SendResult> results = new ArrayList<>(requests.size());
         List<MessagePush> pushes = new ArrayList<>();
+        List<Addressed> remote = new ArrayList<>();
         for (SendRequest request : requests) {
             try {
-                results.add(SendResult.accepted(request, accept(request, acks, accepted, pushes)));
+                results.add(SendResult.accepted(request, accept(request, acks, accepted, pushes, remote)));
             } catch (UimException refusal) {
                 results.add(SendResult.refused(request, refusal));
             }
         }
+        // the batch's messages for other ISPs, into the outbox in the order they were accepted
+        toOutbox(EnvelopeType.MESSAGE, remote);
         return new SendBatch(results, pushes);
     }
 
@@ -105,7 +114,8 @@ public class MessageService {
             SendRequest request,
             Map<String, MessageAck> acks,
             Set<Map.Entry<String, String>> accepted,
-            List<MessagePush> pushes) {
+            List<MessagePush> pushes,
+            List<Addressed> remote) {
         String clientId = MessageRules.clientId(request.clientId());
         String sender = request.caller().address().toString();
         MessageAck earlier = acks.get(resendKey(sender, clientId));
@@ -128,9 +138,8 @@ public class MessageService {
         if (local) {
             pushes.add(push(message));
         } else {
-            federation.send(
+            remote.add(new Addressed(
                     to.domain(),
-                    EnvelopeType.MESSAGE,
                     JSON.createObjectBuilder()
                             .add("serverId", message.serverId())
                             .add("from", sender)
@@ -138,7 +147,7 @@ public class MessageService {
                             .add("clientId", clientId)
                             .add("body", body)
                             .add("sentAt", message.sentAt().toString())
-                            .build());
+                            .build()));
         }
         MessageAck ack = new MessageAck(clientId, message.serverId(), MessageStatus.ACCEPTED.wire(), false);
         acks.put(resendKey(sender, clientId), ack);
@@ -210,7 +219,7 @@ public class MessageService {
      * few statements for the whole batch. A delivery whose message does not belong to that recipient is ignored.
      * Returns the status pushes for local senders, for the caller to dispatch once the transaction has committed
      * (one per message, without a transaction synchronization for each); remote senders get their receipts through
-     * the outbox.
+     * the outbox, all of the batch's in one call.
      */
     public List<Notification> markDelivered(List<Delivery> deliveries) {
         Map<String, String> recipients = new HashMap<>();
@@ -218,6 +227,7 @@ public class MessageService {
         List<String> advanced = new ArrayList<>();
         List<String> unflagged = new ArrayList<>();
         List<Notification> pushes = new ArrayList<>();
+        List<Addressed> receipts = new ArrayList<>();
         InLists.forEachRow(em, Message.DELIVERY_STATE, recipients.keySet(), row -> {
             String serverId = (String) row[0];
             String sender = (String) row[1];
@@ -227,7 +237,7 @@ public class MessageService {
             }
             if (row[3] == MessageStatus.ACCEPTED) {
                 advanced.add(serverId);
-                statusChanged(serverId, sender, recipient, MessageStatus.DELIVERED, pushes::add);
+                statusChanged(serverId, sender, recipient, MessageStatus.DELIVERED, pushes::add, receipts);
             } else if (Boolean.TRUE.equals(row[4])) {
                 unflagged.add(serverId);
             }
@@ -243,6 +253,7 @@ public class MessageService {
             String update = Message.CLEAR_PENDING + InLists.parameters("s", chunk.size());
             InLists.bind(em.createQuery(update), "s", chunk).executeUpdate();
         }
+        toOutbox(EnvelopeType.RECEIPT, receipts);
         return pushes;
     }
 
@@ -340,26 +351,42 @@ public class MessageService {
     private void advance(Message message, String recipient, MessageStatus next, Consumer<Notification> pushes) {
         message.delivered();
         if (message.advance(next)) {
-            statusChanged(message.serverId(), message.sender(), recipient, next, pushes);
+            List<Addressed> receipts = new ArrayList<>(1);
+            statusChanged(message.serverId(), message.sender(), recipient, next, pushes, receipts);
+            toOutbox(EnvelopeType.RECEIPT, receipts);
         }
     }
 
-    /** A message's status moved on: a local sender is pushed a status (to {@code pushes}), a remote one sent a receipt. */
+    /**
+     * A message's status moved on: a local sender is pushed a status (to {@code pushes}), a remote one gets a receipt
+     * (added to {@code receipts}, for the caller to hand to the outbox).
+     */
     private void statusChanged(
-            String serverId, String sender, String recipient, MessageStatus next, Consumer<Notification> pushes) {
+            String serverId,
+            String sender,
+            String recipient,
+            MessageStatus next,
+            Consumer<Notification> pushes,
+            List<Addressed> receipts) {
         Address from = Address.parse(sender);
         if (config.isLocal(from)) {
             pushes.accept(new StatusPush(sender, serverId, next.wire()));
         } else {
-            federation.send(
+            receipts.add(new Addressed(
                     from.domain(),
-                    EnvelopeType.RECEIPT,
                     JSON.createObjectBuilder()
                             .add("serverId", serverId)
                             .add("from", recipient)
                             .add("to", sender)
                             .add("status", next.wire())
-                            .build());
+                            .build()));
+        }
+    }
+
+    /** Envelopes for other ISPs, in one call to the gateway; none (a batch of local messages only) costs no call. */
+    private void toOutbox(EnvelopeType type, List<Addressed> envelopes) {
+        if (!envelopes.isEmpty()) {
+            federation.sendAll(type, envelopes);
         }
     }
 
