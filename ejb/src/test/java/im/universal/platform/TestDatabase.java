@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,23 +23,37 @@ public final class TestDatabase implements AutoCloseable {
     private final EntityManagerFactory emf;
 
     public TestDatabase(String name) {
+        this(name, Map.of());
+    }
+
+    /** As {@link #TestDatabase(String)}, with more settings of the persistence unit (a statement inspector, say). */
+    public TestDatabase(String name, Map<String, Object> settings) {
         dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
         SchemaMigrator.migrate(dataSource);
-        emf = persistenceUnit(dataSource);
+        emf = persistenceUnit(dataSource, settings);
     }
 
     /** The server's persistence unit, resource-local, on {@code dataSource} (Hibernate validates the schema). */
     public static EntityManagerFactory persistenceUnit(DataSource dataSource) {
-        return Persistence.createEntityManagerFactory(
-                "uim",
-                Map.of(
-                        "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                        "jakarta.persistence.jtaDataSource", dataSource,
-                        "jakarta.persistence.nonJtaDataSource", dataSource,
-                        "hibernate.connection.datasource", dataSource,
-                        "hibernate.transaction.jta.platform",
-                                "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform"));
+        return persistenceUnit(dataSource, Map.of());
+    }
+
+    private static EntityManagerFactory persistenceUnit(DataSource dataSource, Map<String, Object> settings) {
+        Map<String, Object> all = new HashMap<>(settings);
+        all.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        all.put("jakarta.persistence.jtaDataSource", dataSource);
+        all.put("jakarta.persistence.nonJtaDataSource", dataSource);
+        all.put("hibernate.connection.datasource", dataSource);
+        all.put(
+                "hibernate.transaction.jta.platform",
+                "org.hibernate.engine.transaction.jta.platform.internal.NoJtaPlatform");
+        return Persistence.createEntityManagerFactory("uim", all);
+    }
+
+    /** A connection of the database itself, outside the persistence unit (closed by the caller). */
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
     }
 
     /** Runs plain SQL statements, each committed. */

@@ -26,7 +26,9 @@ import java.time.Instant;
 @NamedQuery(
         name = Message.CONVERSATION_BEFORE,
         query = "select m from Message m where m.sender = :from and m.recipient = :to and m.id < :before"
-                + " order by m.id desc")
+                // the index's columns and directions, so that H2 reads a page of the index, not the pair's every
+                // row (schema V8; the first two are fixed by the condition, so the order is by id alone)
+                + " order by m.sender, m.recipient, m.id desc")
 public class Message {
     public static final String BY_SERVER_ID = "Message.byServerId";
     /** Batch queries, each completed by an {@code InLists} parameter list. */
