@@ -65,7 +65,7 @@ public class FederationGateway {
 
     /** Sends to the inbox of the ISP serving {@code domain}, once the caller's transaction commits. */
     public void send(String domain, EnvelopeType type, JsonObject payload) {
-        enqueue(OutboxEntry.QUEUE + inboxOf(domain), type, payload);
+        sendAll(type, List.of(new Addressed(domain, payload)));
     }
 
     /**

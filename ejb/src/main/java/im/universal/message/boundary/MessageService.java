@@ -8,6 +8,7 @@ import im.universal.federation.boundary.Addressed;
 import im.universal.federation.boundary.EphemeralSender;
 import im.universal.federation.boundary.FederationGateway;
 import im.universal.federation.control.EnvelopeType;
+import im.universal.message.control.MessageQueries;
 import im.universal.message.control.MessageRules;
 import im.universal.message.entity.Message;
 import im.universal.message.entity.MessageStatus;
@@ -32,8 +33,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,8 +50,6 @@ import java.util.stream.Collectors;
  */
 @Stateless
 public class MessageService {
-    public static final int DEFAULT_PAGE = 50;
-    public static final int MAX_PAGE = 100;
     static final int PENDING_BATCH = 500;
 
     private static final Logger LOG = Logger.getLogger(MessageService.class.getName());
@@ -267,48 +264,6 @@ public class MessageService {
         advance(caller.address().toString(), MessageRules.serverId(serverId), MessageStatus.DELIVERED);
     }
 
-    public List<MessageView> history(Caller caller, String rawPeer, String before, Integer limit) {
-        Address peer = Address.parse(rawPeer);
-        int max = limit == null ? DEFAULT_PAGE : limit;
-        if (max < 1 || max > MAX_PAGE) {
-            throw new UimException(ErrorCode.INVALID_REQUEST, "limit must be between 1 and " + MAX_PAGE);
-        }
-        long beforeId = Long.MAX_VALUE;
-        if (before != null && !before.isEmpty()) {
-            beforeId = byServerId(before)
-                    .filter(m -> involves(m, caller.address().toString()))
-                    .map(Message::id)
-                    .orElseThrow(() -> new UimException(ErrorCode.NOT_FOUND, "No such message: " + before));
-        }
-        // one direction at a time: each is a range of the (sender, recipient, id) index, where the "or" of both
-        // directions made the database walk the whole table (docs/benchmarks.md)
-        String me = caller.address().toString();
-        List<Message> both = new ArrayList<>(direction(me, peer.toString(), beforeId, max));
-        both.addAll(direction(peer.toString(), me, beforeId, max));
-        both.sort(Comparator.comparing(Message::id).reversed());
-        List<MessageView> page = new ArrayList<>(both.stream()
-                .limit(max)
-                .map(m -> new MessageView(
-                        m.serverId(),
-                        m.sender(),
-                        m.recipient(),
-                        m.body(),
-                        m.sentAt(),
-                        m.status().wire()))
-                .toList());
-        Collections.reverse(page);
-        return page;
-    }
-
-    private List<Message> direction(String from, String to, long beforeId, int max) {
-        return em.createNamedQuery(Message.CONVERSATION_BEFORE, Message.class)
-                .setParameter("from", from)
-                .setParameter("to", to)
-                .setParameter("before", beforeId)
-                .setMaxResults(max)
-                .getResultList();
-    }
-
     public void typing(Caller caller, String rawTo, String state) {
         Address to = Address.tryParse(rawTo);
         if (to == null || !("composing".equals(state) || "paused".equals(state))) {
@@ -337,7 +292,8 @@ public class MessageService {
     // --- helpers ---
 
     private void advance(String recipient, String serverId, MessageStatus next) {
-        Optional<Message> found = byServerId(serverId).filter(m -> m.recipient().equals(recipient));
+        Optional<Message> found = MessageQueries.byServerId(em, serverId)
+                .filter(m -> m.recipient().equals(recipient));
         if (found.isEmpty()) {
             if (next == MessageStatus.READ) {
                 throw new UimException(ErrorCode.NOT_FOUND, "No such message: " + serverId);
@@ -388,19 +344,6 @@ public class MessageService {
         if (!envelopes.isEmpty()) {
             federation.sendAll(type, envelopes);
         }
-    }
-
-    private static boolean involves(Message m, String address) {
-        return m.sender().equals(address) || m.recipient().equals(address);
-    }
-
-    private Optional<Message> byServerId(String serverId) {
-        return em
-                .createNamedQuery(Message.BY_SERVER_ID, Message.class)
-                .setParameter("serverId", serverId)
-                .getResultList()
-                .stream()
-                .findFirst();
     }
 
     static MessagePush push(Message m) {

@@ -114,10 +114,10 @@ class HistoryPageTest {
 
     private List<MessageView> history(String before) {
         return db.inTransaction(em -> {
-            MessageService service = new MessageService();
+            MessageHistory service = new MessageHistory();
             service.em = em;
             Caller alice = new Caller(1, 1, Address.parse(ALICE), Mode.UNIVERSAL, "test");
-            return service.history(alice, BOB, before, PAGE);
+            return service.page(alice, BOB, before, PAGE);
         });
     }
 

@@ -2,7 +2,7 @@ package im.universal.web.rest;
 
 import static im.universal.platform.JsonSupport.JSON;
 
-import im.universal.message.boundary.MessageService;
+import im.universal.message.boundary.MessageHistory;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 public class ConversationsResource {
 
     @Inject
-    MessageService messages;
+    MessageHistory history;
 
     @Inject
     RequestAuth auth;
@@ -34,7 +34,7 @@ public class ConversationsResource {
             @QueryParam("limit") String limit,
             @Context HttpHeaders headers) {
         JsonArrayBuilder page = JSON.createArrayBuilder();
-        messages.history(auth.caller(headers), address, before, Params.optionalInt(limit, "limit"))
+        history.page(auth.caller(headers), address, before, Params.optionalInt(limit, "limit"))
                 .forEach(m -> page.add(JSON.createObjectBuilder()
                         .add("id", m.id())
                         .add("from", m.from())
